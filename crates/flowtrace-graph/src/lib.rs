@@ -33,6 +33,7 @@ mod accounts;
 mod currency;
 mod format;
 mod graph;
+mod summary;
 pub mod time;
 mod transfers;
 
@@ -40,6 +41,7 @@ pub use accounts::{AccountId, AccountInfo, Accounts, EntityType, KeyHasher, MAX_
 pub use currency::{Currency, CurrencyInfo, CURRENCIES};
 pub use format::PaymentFormat;
 pub use graph::TemporalGraph;
+pub use summary::{DegreeStats, GraphSummary};
 pub use transfers::{Transfer, TransferBuilder, TransferId, Transfers};
 
 /// Limits of the model that a dataset can run into.

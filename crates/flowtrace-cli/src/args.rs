@@ -1,0 +1,114 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// flowtrace: find and cut the chains that fund and spread terrorism.
+///
+/// Reads bank transfers (AMLworld CSV, Parquet, Arrow IPC, FollowTheMoney JSON lines) into a
+/// temporal money graph. Exit codes: 0 success, 1 failure, 3 finished but rows were rejected
+/// (with --on-error skip).
+#[derive(Parser, Debug)]
+#[command(name = "flowtrace", version, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Args, Debug)]
+pub struct GlobalArgs {
+    /// Worker threads (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress bars or notes; results and errors only.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Summarise a transfers file: accounts, transfers, time span, currencies, degrees, labels.
+    #[command(
+        after_help = "Example:\n  flowtrace stats tests/data/amlworld-sample.csv\n  \
+        flowtrace stats HI-Small_Trans.csv --json --on-error skip --rejects bad.csv"
+    )]
+    Stats(StatsArgs),
+    /// Convert a transfers file to another format (Parquet, Arrow IPC, AMLworld CSV, FtM JSON).
+    #[command(
+        after_help = "Example:\n  flowtrace convert HI-Small_Trans.csv --out hi-small.parquet"
+    )]
+    Convert(ConvertArgs),
+}
+
+/// Where transfers come from and what to do with bad rows.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// Transfers file.
+    #[arg(value_name = "IN")]
+    pub input: PathBuf,
+    /// Input format (default: from the file extension; .csv is AMLworld CSV).
+    #[arg(long = "from", value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// On a bad row: stop with its line and reason (fail), or set it aside and go on (skip).
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Fail)]
+    pub on_error: OnErrorArg,
+    /// With --on-error skip: write every rejected row, byte for byte, with its reason, here.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ConvertArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output file.
+    #[arg(long, short, value_name = "OUT")]
+    pub out: PathBuf,
+    /// Output format (default: from the extension of --out).
+    #[arg(long = "to", value_enum, value_name = "FORMAT")]
+    pub to: Option<Format>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnErrorArg {
+    /// Stop at the first bad row.
+    Fail,
+    /// Set bad rows aside (needs --rejects) and continue.
+    Skip,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// IBM AMLworld transactions CSV.
+    Csv,
+    /// Parquet, flowtrace transfer schema.
+    Parquet,
+    /// Arrow IPC file, flowtrace transfer schema.
+    Arrow,
+    /// FollowTheMoney entities, JSON lines.
+    Ftm,
+}
+
+impl From<Format> for flowtrace_io::FileFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Csv => flowtrace_io::FileFormat::AmlworldCsv,
+            Format::Parquet => flowtrace_io::FileFormat::Parquet,
+            Format::Arrow => flowtrace_io::FileFormat::ArrowIpc,
+            Format::Ftm => flowtrace_io::FileFormat::FtmJson,
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! Loading the input of a command: format choice, bad-row policy, progress and reconciliation.
+
+use anyhow::{bail, Context, Result};
+use flowtrace_io::{FileFormat, Loaded, OnError, ReadOptions};
+
+use crate::args::{GlobalArgs, InputArgs, OnErrorArg};
+use crate::progress;
+
+/// Reads the input file, drawing progress and printing the reconciliation line on stderr.
+pub fn load(global: &GlobalArgs, args: &InputArgs) -> Result<Loaded> {
+    let format = match args.format {
+        Some(f) => f.into(),
+        None => FileFormat::from_path(&args.input).with_context(|| {
+            format!(
+                "cannot tell the format of {} from its extension; say --from csv|parquet|arrow|ftm",
+                args.input.display()
+            )
+        })?,
+    };
+    let on_error = match (args.on_error, &args.rejects) {
+        (OnErrorArg::Fail, None) => OnError::Fail,
+        (OnErrorArg::Fail, Some(_)) => bail!("--rejects needs --on-error skip"),
+        (OnErrorArg::Skip, None) => {
+            bail!("--on-error skip needs --rejects FILE, so that no rejected row is lost")
+        }
+        (OnErrorArg::Skip, Some(path)) => OnError::Skip {
+            rejects: Some(path.clone()),
+        },
+    };
+    let size = std::fs::metadata(&args.input).map(|m| m.len()).unwrap_or(0);
+    let bar = progress::bytes_bar(size, global.quiet, "reading");
+    let tick = |bytes: u64| bar.set_position(bytes);
+    let options = ReadOptions {
+        on_error,
+        progress: Some(&tick),
+    };
+    let loaded = flowtrace_io::read_transfers(&args.input, format, &options);
+    bar.finish_and_clear();
+    let loaded = loaded?;
+    eprintln!("{}", loaded.report);
+    if !global.quiet {
+        for e in &loaded.report.first_errors {
+            eprintln!("  rejected: {e}");
+        }
+        let shown = loaded.report.first_errors.len() as u64;
+        if loaded.report.rejected > shown {
+            eprintln!("  ... and {} more", loaded.report.rejected - shown);
+        }
+    }
+    Ok(loaded)
+}

@@ -1,0 +1,9 @@
+//! Peak memory of this process, for the memory figures `stats` reports.
+
+/// Peak resident set size in bytes (Linux `VmHWM`), or `None` where it cannot be read.
+pub fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}

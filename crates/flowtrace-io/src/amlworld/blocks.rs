@@ -1,0 +1,205 @@
+//! Cuts a file into blocks of whole lines, reading a bounded buffer at a time.
+//!
+//! Memory stays flat whatever the file size: one block (8 MiB) is in memory at a time. A line
+//! longer than a whole block is not kept: its first bytes are returned for the rejects file and
+//! the rest is skipped, so a corrupt file with no line breaks cannot exhaust memory.
+
+use std::io::Read;
+
+/// Bytes read per block, and the longest line kept whole.
+pub const BLOCK_BYTES: usize = 8 << 20;
+
+/// Bytes of an over-long line kept for the rejects file.
+pub const OVERLONG_KEEP: usize = 4096;
+
+/// What the next read produced.
+pub enum Chunk<'a> {
+    /// Whole lines; the last one lacks its line break only at the end of the file.
+    Lines {
+        /// The bytes, line breaks included.
+        bytes: &'a [u8],
+        /// Whether the final line ended with a line break.
+        last_complete: bool,
+    },
+    /// One line longer than [`BLOCK_BYTES`], skipped.
+    Overlong {
+        /// Its first [`OVERLONG_KEEP`] bytes.
+        prefix: Vec<u8>,
+        /// Its full length in bytes, line break excluded.
+        len: u64,
+    },
+}
+
+/// A reader that hands out whole lines a block at a time.
+pub struct LineBlocks<R> {
+    source: R,
+    buf: Vec<u8>,
+    /// Bytes at the front of `buf` already handed out.
+    handed_out: usize,
+    eof: bool,
+    /// Total bytes handed out so far, for progress.
+    pub consumed: u64,
+}
+
+impl<R: Read> LineBlocks<R> {
+    /// Wraps a byte source.
+    pub fn new(source: R) -> Self {
+        LineBlocks {
+            source,
+            buf: Vec::new(),
+            handed_out: 0,
+            eof: false,
+            consumed: 0,
+        }
+    }
+
+    /// Reads more bytes until `buf` holds `want` bytes or the source ends.
+    fn fill(&mut self, want: usize) -> std::io::Result<()> {
+        while !self.eof && self.buf.len() < want {
+            let old = self.buf.len();
+            self.buf.resize(want, 0);
+            match self.source.read(&mut self.buf[old..]) {
+                Ok(0) => {
+                    self.buf.truncate(old);
+                    self.eof = true;
+                }
+                Ok(n) => self.buf.truncate(old + n),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.buf.truncate(old),
+                Err(e) => {
+                    self.buf.truncate(old);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn drop_handed_out(&mut self) {
+        self.consumed += self.handed_out as u64;
+        self.buf.drain(..self.handed_out);
+        self.handed_out = 0;
+    }
+
+    /// The first line (without its line break), or `None` for an empty source.
+    pub fn first_line(&mut self) -> std::io::Result<Option<Vec<u8>>> {
+        self.fill(64 * 1024)?;
+        if self.buf.is_empty() {
+            return Ok(None);
+        }
+        let end = memchr::memchr(b'\n', &self.buf).unwrap_or(self.buf.len());
+        let line = self.buf[..end.min(OVERLONG_KEEP)].to_vec();
+        self.handed_out = (end + 1).min(self.buf.len());
+        self.drop_handed_out();
+        Ok(Some(line))
+    }
+
+    /// The next block of whole lines, or `None` at the end.
+    pub fn next_chunk(&mut self) -> std::io::Result<Option<Chunk<'_>>> {
+        self.drop_handed_out();
+        self.fill(BLOCK_BYTES)?;
+        if self.buf.is_empty() {
+            return Ok(None);
+        }
+        if self.eof {
+            self.handed_out = self.buf.len();
+            let last_complete = self.buf.ends_with(b"\n");
+            return Ok(Some(Chunk::Lines {
+                bytes: &self.buf,
+                last_complete,
+            }));
+        }
+        match memchr::memrchr(b'\n', &self.buf) {
+            Some(i) => {
+                self.handed_out = i + 1;
+                Ok(Some(Chunk::Lines {
+                    bytes: &self.buf[..=i],
+                    last_complete: true,
+                }))
+            }
+            None => self.skip_overlong().map(Some),
+        }
+    }
+
+    /// Skips a line that fills a whole block, keeping its start.
+    fn skip_overlong(&mut self) -> std::io::Result<Chunk<'static>> {
+        let prefix = self.buf[..OVERLONG_KEEP].to_vec();
+        let mut len = 0u64;
+        loop {
+            if let Some(i) = memchr::memchr(b'\n', &self.buf) {
+                len += i as u64;
+                self.handed_out = i + 1;
+                return Ok(Chunk::Overlong { prefix, len });
+            }
+            len += self.buf.len() as u64;
+            self.handed_out = self.buf.len();
+            self.drop_handed_out();
+            if self.eof {
+                return Ok(Chunk::Overlong { prefix, len });
+            }
+            self.fill(BLOCK_BYTES)?;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(input: &[u8]) -> (Option<Vec<u8>>, Vec<(Vec<u8>, bool)>, Vec<u64>) {
+        let mut blocks = LineBlocks::new(input);
+        let header = blocks.first_line().unwrap();
+        let (mut lines, mut overlong) = (Vec::new(), Vec::new());
+        while let Some(chunk) = blocks.next_chunk().unwrap() {
+            match chunk {
+                Chunk::Lines {
+                    bytes,
+                    last_complete,
+                } => lines.push((bytes.to_vec(), last_complete)),
+                Chunk::Overlong { len, prefix } => {
+                    assert_eq!(prefix.len(), OVERLONG_KEEP);
+                    overlong.push(len)
+                }
+            }
+        }
+        (header, lines, overlong)
+    }
+
+    #[test]
+    fn header_then_lines() {
+        let (h, lines, _) = collect(b"h1,h2\na,b\nc,d");
+        assert_eq!(h.unwrap(), b"h1,h2");
+        assert_eq!(lines, [(b"a,b\nc,d".to_vec(), false)]);
+        let (h, lines, _) = collect(b"");
+        assert!(h.is_none() && lines.is_empty());
+        let (h, lines, _) = collect(b"only header");
+        assert_eq!(h.unwrap(), b"only header");
+        assert!(lines.is_empty());
+    }
+
+    #[test]
+    fn big_inputs_split_at_line_breaks_only() {
+        let mut input = b"h\n".to_vec();
+        let line = b"2022/09/01 00:20,010,8000EBD30\n";
+        while input.len() < 3 * BLOCK_BYTES {
+            input.extend_from_slice(line);
+        }
+        let (_, blocks, _) = collect(&input);
+        assert!(blocks.len() >= 3);
+        let joined: Vec<u8> = blocks.iter().flat_map(|(b, _)| b.clone()).collect();
+        assert_eq!(joined, input[2..]);
+        assert!(blocks
+            .iter()
+            .all(|(b, complete)| *complete && b.ends_with(b"\n")));
+    }
+
+    #[test]
+    fn overlong_lines_are_skipped_not_kept() {
+        let mut input = b"h\nshort\n".to_vec();
+        input.extend(std::iter::repeat_n(b'x', BLOCK_BYTES * 2 + 5));
+        input.extend_from_slice(b"\nafter\n");
+        let (_, lines, overlong) = collect(&input);
+        assert_eq!(overlong, [(BLOCK_BYTES * 2 + 5) as u64]);
+        let joined: Vec<u8> = lines.iter().flat_map(|(b, _)| b.clone()).collect();
+        assert_eq!(joined, b"short\nafter\n");
+    }
+}
