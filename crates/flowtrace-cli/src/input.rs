@@ -4,7 +4,7 @@ use anyhow::{bail, Context, Result};
 use flowtrace_io::{FileFormat, Loaded, OnError, ReadOptions};
 
 use crate::args::{GlobalArgs, InputArgs, OnErrorArg};
-use crate::progress;
+use crate::{memory, progress};
 
 /// Reads the input file, drawing progress and printing the reconciliation line on stderr.
 pub fn load(global: &GlobalArgs, args: &InputArgs) -> Result<Loaded> {
@@ -33,10 +33,12 @@ pub fn load(global: &GlobalArgs, args: &InputArgs) -> Result<Loaded> {
     let options = ReadOptions {
         on_error,
         progress: Some(&tick),
+        keep_input_order: false,
     };
     let loaded = flowtrace_io::read_transfers(&args.input, format, &options);
     bar.finish_and_clear();
     let loaded = loaded?;
+    memory::release_free_memory();
     eprintln!("{}", loaded.report);
     if !global.quiet {
         for e in &loaded.report.first_errors {

@@ -2,13 +2,19 @@
 //!
 //! An account's external key is the pair (bank, account number), both kept as strings because zero
 //! padding is significant (`010` is not `10`). Keys live in one byte arena, so half a million
-//! accounts cost a few megabytes instead of two heap strings each. Hashes can be computed ahead of
-//! time (in parallel, by readers) with [`Accounts::key_hasher`] and passed to
-//! [`Accounts::intern_hashed`], which keeps the one sequential step of ingest short.
+//! accounts cost a few megabytes instead of two heap strings each.
+//!
+//! Interning is the one step of ingest that touches shared state, and it is bound by memory
+//! latency, not arithmetic: so a probe touches two places only (the hash slot, which holds the
+//! key's arena offset, and the arena record, which starts with the id and both lengths), and
+//! hashes can be computed ahead of time, in parallel, with [`Accounts::key_hasher`]. The hash
+//! seed is fixed, so the same input gives the same ids on every run and machine.
 
+use std::collections::HashMap;
 use std::hash::BuildHasher;
 
-use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 
 use crate::ModelError;
 
@@ -39,26 +45,51 @@ pub struct AccountInfo {
 }
 
 /// Hashes account keys the same way the table does, so readers can hash in parallel.
-#[derive(Clone, Default)]
-pub struct KeyHasher(DefaultHashBuilder);
+#[derive(Clone)]
+pub struct KeyHasher(FixedState);
+
+impl Default for KeyHasher {
+    fn default() -> Self {
+        // Any constant works; fixing it makes ids and shard choices reproducible.
+        KeyHasher(FixedState::with_seed(0x666c_6f77_7472_6163))
+    }
+}
 
 impl KeyHasher {
     /// The hash [`Accounts::intern_hashed`] expects for this key.
+    #[inline]
     pub fn hash(&self, bank: &[u8], number: &[u8]) -> u64 {
         self.0.hash_one((bank, number))
     }
 }
 
+/// Bytes of a record's header in the arena: id (4), bank length (2), number length (2).
+const HEADER: usize = 8;
+
+/// An arena record's id and key parts.
+#[inline]
+fn record(arena: &[u8], offset: u32) -> (AccountId, &[u8], &[u8]) {
+    let at = offset as usize;
+    let h = &arena[at..at + HEADER];
+    let id = u32::from_le_bytes([h[0], h[1], h[2], h[3]]);
+    let bank_end = at + HEADER + usize::from(u16::from_le_bytes([h[4], h[5]]));
+    let number_end = bank_end + usize::from(u16::from_le_bytes([h[6], h[7]]));
+    (
+        id,
+        &arena[at + HEADER..bank_end],
+        &arena[bank_end..number_end],
+    )
+}
+
 /// Interned accounts with their keys and attributes.
 #[derive(Clone, Default)]
 pub struct Accounts {
-    /// Bank bytes followed by account-number bytes, account after account.
+    /// One record per account: header, then bank bytes, then account-number bytes.
     arena: Vec<u8>,
-    /// `starts[id]..starts[id + 1]` is account `id`'s slice of the arena.
-    starts: Vec<u32>,
-    /// Length of the bank part at the start of each account's slice.
-    bank_lens: Vec<u16>,
-    table: HashTable<AccountId>,
+    /// `records[id]` is the arena offset of account `id`'s record.
+    records: Vec<u32>,
+    /// Arena offsets of the records, found by key hash.
+    table: HashTable<u32>,
     hasher: KeyHasher,
     info: HashMap<AccountId, AccountInfo>,
 }
@@ -66,20 +97,17 @@ pub struct Accounts {
 impl Accounts {
     /// An empty table.
     pub fn new() -> Self {
-        Accounts {
-            starts: vec![0],
-            ..Default::default()
-        }
+        Self::default()
     }
 
     /// Number of accounts.
     pub fn len(&self) -> usize {
-        self.bank_lens.len()
+        self.records.len()
     }
 
     /// Whether the table holds no account.
     pub fn is_empty(&self) -> bool {
-        self.bank_lens.is_empty()
+        self.records.is_empty()
     }
 
     /// The hasher to precompute key hashes with (see [`Accounts::intern_hashed`]).
@@ -93,32 +121,35 @@ impl Accounts {
         self.intern_hashed(hash, bank, number)
     }
 
-    /// Like [`Accounts::intern`], with `hash` computed by [`KeyHasher::hash`] of this table's
-    /// [`Accounts::key_hasher`].
+    /// Like [`Accounts::intern`], with `hash` computed by [`KeyHasher::hash`].
+    #[inline]
     pub fn intern_hashed(
         &mut self,
         hash: u64,
         bank: &str,
         number: &str,
     ) -> Result<AccountId, ModelError> {
-        let (arena, starts, bank_lens) = (&self.arena, &self.starts, &self.bank_lens);
-        let found = self.table.find(hash, |&id| {
-            key_of(arena, starts, bank_lens, id) == (bank.as_bytes(), number.as_bytes())
-        });
-        if let Some(&id) = found {
-            return Ok(id);
+        match self.find(hash, bank.as_bytes(), number.as_bytes()) {
+            Some(id) => Ok(id),
+            None => self.push_key(hash, bank, number),
         }
-        self.push_key(hash, bank, number)
     }
 
     /// The id of (bank, number) if the account is known.
     pub fn lookup(&self, bank: &str, number: &str) -> Option<AccountId> {
         let hash = self.hasher.hash(bank.as_bytes(), number.as_bytes());
+        self.find(hash, bank.as_bytes(), number.as_bytes())
+    }
+
+    #[inline]
+    fn find(&self, hash: u64, bank: &[u8], number: &[u8]) -> Option<AccountId> {
+        let arena = &self.arena;
         self.table
-            .find(hash, |&id| {
-                self.key_bytes(id) == (bank.as_bytes(), number.as_bytes())
+            .find(hash, |&offset| {
+                let (_, b, n) = record(arena, offset);
+                b == bank && n == number
             })
-            .copied()
+            .map(|&offset| record(arena, offset).0)
     }
 
     fn push_key(&mut self, hash: u64, bank: &str, number: &str) -> Result<AccountId, ModelError> {
@@ -130,23 +161,29 @@ impl Accounts {
             });
         }
         let id = AccountId::try_from(self.len()).map_err(|_| ModelError::TooManyAccounts)?;
-        let end = self.arena.len() + bank.len() + number.len();
-        let end = u32::try_from(end).map_err(|_| ModelError::TooManyAccounts)?;
+        let offset = u32::try_from(self.arena.len()).map_err(|_| ModelError::TooManyAccounts)?;
+        if u32::try_from(self.arena.len() + HEADER + bank.len() + number.len()).is_err() {
+            return Err(ModelError::TooManyAccounts);
+        }
+        self.arena.extend_from_slice(&id.to_le_bytes());
+        self.arena
+            .extend_from_slice(&(bank.len() as u16).to_le_bytes());
+        self.arena
+            .extend_from_slice(&(number.len() as u16).to_le_bytes());
         self.arena.extend_from_slice(bank.as_bytes());
         self.arena.extend_from_slice(number.as_bytes());
-        self.starts.push(end);
-        self.bank_lens.push(bank.len() as u16);
-        let (arena, starts, bank_lens) = (&self.arena, &self.starts, &self.bank_lens);
-        let hasher = &self.hasher;
-        self.table.insert_unique(hash, id, |&other| {
-            let (b, n) = key_of(arena, starts, bank_lens, other);
+        self.records.push(offset);
+        let (arena, hasher) = (&self.arena, &self.hasher);
+        self.table.insert_unique(hash, offset, |&other| {
+            let (_, b, n) = record(arena, other);
             hasher.hash(b, n)
         });
         Ok(id)
     }
 
     fn key_bytes(&self, id: AccountId) -> (&[u8], &[u8]) {
-        key_of(&self.arena, &self.starts, &self.bank_lens, id)
+        let (_, bank, number) = record(&self.arena, self.records[id as usize]);
+        (bank, number)
     }
 
     /// The bank part of the account's key. Panics if `id` is out of range.
@@ -175,15 +212,33 @@ impl Accounts {
         self.info.len()
     }
 
+    /// Adds every account of `other`, none of which may be here already, after this table's
+    /// accounts and in their order; returns the id the first of them got.
+    pub fn append(&mut self, other: &Accounts) -> Result<AccountId, ModelError> {
+        let first = AccountId::try_from(self.len()).map_err(|_| ModelError::TooManyAccounts)?;
+        self.arena.reserve(other.arena.len());
+        self.records.reserve(other.len());
+        for id in 0..other.len() as AccountId {
+            let (bank, number) = (other.bank(id), other.number(id));
+            let hash = self.hasher.hash(bank.as_bytes(), number.as_bytes());
+            debug_assert!(self
+                .find(hash, bank.as_bytes(), number.as_bytes())
+                .is_none());
+            self.push_key(hash, bank, number)?;
+        }
+        for (&id, info) in &other.info {
+            self.info.insert(first + id, info.clone());
+        }
+        Ok(first)
+    }
+
     /// Releases spare capacity once loading is over.
     pub fn shrink_to_fit(&mut self) {
         self.arena.shrink_to_fit();
-        self.starts.shrink_to_fit();
-        self.bank_lens.shrink_to_fit();
-        let hasher = &self.hasher;
-        let (arena, starts, bank_lens) = (&self.arena, &self.starts, &self.bank_lens);
-        self.table.shrink_to_fit(|&id| {
-            let (b, n) = key_of(arena, starts, bank_lens, id);
+        self.records.shrink_to_fit();
+        let (arena, hasher) = (&self.arena, &self.hasher);
+        self.table.shrink_to_fit(|&offset| {
+            let (_, b, n) = record(arena, offset);
             hasher.hash(b, n)
         });
     }
@@ -191,22 +246,10 @@ impl Accounts {
     /// Bytes of heap memory the table holds (keys, index and attributes), for memory reports.
     pub fn heap_bytes(&self) -> usize {
         self.arena.capacity()
-            + self.starts.capacity() * 4
-            + self.bank_lens.capacity() * 2
-            + self.table.capacity() * (std::mem::size_of::<AccountId>() + 1)
+            + self.records.capacity() * 4
+            + self.table.capacity() * (std::mem::size_of::<u32>() + 1)
             + self.info.capacity() * std::mem::size_of::<(AccountId, AccountInfo)>()
     }
-}
-
-fn key_of<'a>(
-    arena: &'a [u8],
-    starts: &[u32],
-    bank_lens: &[u16],
-    id: AccountId,
-) -> (&'a [u8], &'a [u8]) {
-    let i = id as usize;
-    let key = &arena[starts[i] as usize..starts[i + 1] as usize];
-    key.split_at(usize::from(bank_lens[i]))
 }
 
 #[cfg(test)]
@@ -246,6 +289,24 @@ mod tests {
         }
         a.shrink_to_fit();
         assert_eq!(a.lookup("bank", "9999"), Some(10_000));
+    }
+
+    #[test]
+    fn append_keeps_order_and_attributes() {
+        let mut a = Accounts::new();
+        a.intern("1", "x").unwrap();
+        let mut b = Accounts::new();
+        b.intern("2", "y").unwrap();
+        let z = b.intern("2", "z").unwrap();
+        let info = AccountInfo {
+            name: Some("Z".into()),
+            ..AccountInfo::default()
+        };
+        b.set_info(z, info.clone());
+        assert_eq!(a.append(&b).unwrap(), 1);
+        assert_eq!(a.lookup("2", "z"), Some(2));
+        assert_eq!(a.info(2), Some(&info));
+        assert_eq!((a.bank(1), a.number(1)), ("2", "y"));
     }
 
     #[test]

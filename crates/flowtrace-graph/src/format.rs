@@ -46,7 +46,17 @@ impl PaymentFormat {
     /// Parses the AMLworld spelling (`ACH`, `Wire`, `Cheque`, `Credit Card`, `Cash`,
     /// `Reinvestment`, `Bitcoin`); `Unspecified` is accepted too so written files read back.
     pub fn parse(text: &str) -> Option<PaymentFormat> {
-        Self::ALL.into_iter().find(|f| f.name() == text)
+        Some(match text {
+            "ACH" => PaymentFormat::Ach,
+            "Wire" => PaymentFormat::Wire,
+            "Cheque" => PaymentFormat::Cheque,
+            "Credit Card" => PaymentFormat::CreditCard,
+            "Cash" => PaymentFormat::Cash,
+            "Reinvestment" => PaymentFormat::Reinvestment,
+            "Bitcoin" => PaymentFormat::Bitcoin,
+            "Unspecified" => PaymentFormat::Unspecified,
+            _ => return None,
+        })
     }
 
     /// The AMLworld spelling.

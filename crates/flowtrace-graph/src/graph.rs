@@ -61,8 +61,11 @@ pub struct TemporalGraph {
 impl TemporalGraph {
     /// Builds the adjacency. Fails if a transfer names an account the table does not hold.
     pub fn new(accounts: Accounts, transfers: Transfers) -> Result<TemporalGraph, ModelError> {
-        let outgoing = Adjacency::build(transfers.srcs(), accounts.len())?;
-        let incoming = Adjacency::build(transfers.dsts(), accounts.len())?;
+        let (outgoing, incoming) = rayon::join(
+            || Adjacency::build(transfers.srcs(), accounts.len()),
+            || Adjacency::build(transfers.dsts(), accounts.len()),
+        );
+        let (outgoing, incoming) = (outgoing?, incoming?);
         Ok(TemporalGraph {
             accounts,
             transfers,

@@ -30,19 +30,24 @@
 #![warn(missing_docs)]
 
 mod accounts;
+mod builder;
 mod currency;
 mod format;
 mod graph;
+mod shards;
 mod summary;
 pub mod time;
+mod time_column;
 mod transfers;
 
 pub use accounts::{AccountId, AccountInfo, Accounts, EntityType, KeyHasher, MAX_KEY_PART_LEN};
+pub use builder::TransferBuilder;
 pub use currency::{Currency, CurrencyInfo, CURRENCIES};
 pub use format::PaymentFormat;
 pub use graph::TemporalGraph;
+pub use shards::{AccountShards, KeyPair, ShardIds, SHARDS};
 pub use summary::{DegreeStats, GraphSummary};
-pub use transfers::{Transfer, TransferBuilder, TransferId, Transfers};
+pub use transfers::{Transfer, TransferId, Transfers};
 
 /// Limits of the model that a dataset can run into.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Summary statistics of a temporal graph: what `flowtrace stats` reports.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::{Currency, PaymentFormat, TemporalGraph};
 
@@ -51,7 +51,7 @@ pub struct DegreeStats {
 }
 
 impl DegreeStats {
-    fn of(mut degrees: Vec<usize>) -> DegreeStats {
+    fn of(mut degrees: Vec<u32>) -> DegreeStats {
         if degrees.is_empty() {
             return DegreeStats::default();
         }
@@ -65,14 +65,14 @@ impl DegreeStats {
                 histogram[bucket] += 1;
             }
         }
-        let total: usize = degrees.iter().sum();
+        let total: u64 = degrees.iter().map(|&d| u64::from(d)).sum();
         degrees.sort_unstable();
-        let quantile = |q: f64| degrees[((degrees.len() - 1) as f64 * q).round() as usize];
+        let quantile = |q: f64| degrees[((degrees.len() - 1) as f64 * q).round() as usize] as usize;
         DegreeStats {
             mean: total as f64 / degrees.len() as f64,
             median: quantile(0.5),
             p99: quantile(0.99),
-            max: degrees[degrees.len() - 1],
+            max: degrees[degrees.len() - 1] as usize,
             zero: degrees.iter().take_while(|&&d| d == 0).count(),
             histogram,
         }
@@ -119,12 +119,16 @@ impl GraphSummary {
             .filter(|&f| formats[f as usize] > 0)
             .map(|f| (f, formats[f as usize]))
             .collect();
+        // u32 degrees and a set of banks keep this within the load's memory budget.
         let ids = 0..graph.accounts().len() as u32;
-        summary.out_degree = DegreeStats::of(ids.clone().map(|v| graph.out_degree(v)).collect());
-        summary.in_degree = DegreeStats::of(ids.clone().map(|v| graph.in_degree(v)).collect());
-        let mut banks: Vec<&str> = ids.map(|v| graph.accounts().bank(v)).collect();
-        banks.sort_unstable();
-        banks.dedup();
+        let degrees = |f: fn(&TemporalGraph, u32) -> usize| {
+            ids.clone()
+                .map(|v| f(graph, v) as u32)
+                .collect::<Vec<u32>>()
+        };
+        summary.out_degree = DegreeStats::of(degrees(TemporalGraph::out_degree));
+        summary.in_degree = DegreeStats::of(degrees(TemporalGraph::in_degree));
+        let banks: HashSet<&str> = ids.map(|v| graph.accounts().bank(v)).collect();
         summary.banks = banks.len();
         summary
     }

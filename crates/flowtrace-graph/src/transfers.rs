@@ -8,7 +8,8 @@
 //! stored only for the few transfers where they differ from those paid (cross-currency payments),
 //! and the input row numbers only when the input was not already in time order.
 
-use crate::{AccountId, Currency, ModelError, PaymentFormat};
+use crate::time_column::TimeColumn;
+use crate::{AccountId, Currency, PaymentFormat};
 
 /// Index of a transfer in time order; also its position in every column.
 pub type TransferId = u32;
@@ -36,12 +37,12 @@ pub struct Transfer {
     pub label: Option<bool>,
 }
 
-const FORMAT_MASK: u8 = 0b0000_0111;
-const HAS_LABEL: u8 = 0b0000_1000;
-const LABEL: u8 = 0b0001_0000;
-const RECEIVED_DIFFERS: u8 = 0b0010_0000;
+pub(crate) const FORMAT_MASK: u8 = 0b0000_0111;
+pub(crate) const HAS_LABEL: u8 = 0b0000_1000;
+pub(crate) const LABEL: u8 = 0b0001_0000;
+pub(crate) const RECEIVED_DIFFERS: u8 = 0b0010_0000;
 
-fn pack_flags(t: &Transfer) -> u8 {
+pub(crate) fn pack_flags(t: &Transfer) -> u8 {
     let mut flags = t.format as u8;
     if let Some(label) = t.label {
         flags |= HAS_LABEL | if label { LABEL } else { 0 };
@@ -54,65 +55,22 @@ fn pack_flags(t: &Transfer) -> u8 {
     flags
 }
 
-/// Transfer times, compact when the span allows.
-#[derive(Clone, Debug)]
-enum TimeColumn {
-    /// Seconds after `base`; used when every time fits in a `u32` from the earliest.
-    Compact { base: i64, offsets: Vec<u32> },
-    /// Plain UTC seconds.
-    Wide(Vec<i64>),
-}
-
-impl TimeColumn {
-    fn from_sorted(times: Vec<i64>) -> TimeColumn {
-        let (Some(&first), Some(&last)) = (times.first(), times.last()) else {
-            return TimeColumn::Compact {
-                base: 0,
-                offsets: Vec::new(),
-            };
-        };
-        if u32::try_from(last.abs_diff(first)).is_err() {
-            return TimeColumn::Wide(times);
-        }
-        let offsets = times.iter().map(|&t| (t - first) as u32).collect();
-        TimeColumn::Compact {
-            base: first,
-            offsets,
-        }
-    }
-
-    #[inline]
-    fn get(&self, i: usize) -> i64 {
-        match self {
-            TimeColumn::Compact { base, offsets } => base + i64::from(offsets[i]),
-            TimeColumn::Wide(times) => times[i],
-        }
-    }
-
-    fn heap_bytes(&self) -> usize {
-        match self {
-            TimeColumn::Compact { offsets, .. } => offsets.capacity() * 4,
-            TimeColumn::Wide(times) => times.capacity() * 8,
-        }
-    }
-}
-
 /// Received amounts that differ from the paid ones, keyed by transfer id (ascending).
 #[derive(Clone, Debug, Default)]
-struct ReceivedOverrides {
-    ids: Vec<u32>,
-    amounts: Vec<f64>,
-    currencies: Vec<u8>,
+pub(crate) struct ReceivedOverrides {
+    pub(crate) ids: Vec<u32>,
+    pub(crate) amounts: Vec<f64>,
+    pub(crate) currencies: Vec<u8>,
 }
 
 impl ReceivedOverrides {
-    fn push(&mut self, id: u32, amount: f64, currency: Currency) {
+    pub(crate) fn push(&mut self, id: u32, amount: f64, currency: Currency) {
         self.ids.push(id);
         self.amounts.push(amount);
         self.currencies.push(currency.index());
     }
 
-    fn find(&self, id: u32) -> Option<usize> {
+    pub(crate) fn find(&self, id: u32) -> Option<usize> {
         self.ids.binary_search(&id).ok()
     }
 
@@ -124,16 +82,26 @@ impl ReceivedOverrides {
 /// All transfers of a dataset, in time order (ties keep input order), as columns.
 #[derive(Clone, Debug)]
 pub struct Transfers {
-    src: Vec<AccountId>,
-    dst: Vec<AccountId>,
-    time: TimeColumn,
-    amount_paid: Vec<f64>,
-    currency_paid: Vec<u8>,
-    flags: Vec<u8>,
-    received: ReceivedOverrides,
-    /// `input_rows[id]` is the 0-based input position of transfer `id`; `None` when the input
-    /// was already in time order, so the two coincide.
-    input_rows: Option<Vec<u32>>,
+    pub(crate) src: Vec<AccountId>,
+    pub(crate) dst: Vec<AccountId>,
+    pub(crate) time: TimeColumn,
+    pub(crate) amount_paid: Vec<f64>,
+    pub(crate) currency_paid: Vec<u8>,
+    pub(crate) flags: Vec<u8>,
+    pub(crate) received: ReceivedOverrides,
+    pub(crate) input_order: InputOrder,
+}
+
+/// How transfer ids relate to positions in the input.
+#[derive(Clone, Debug)]
+pub(crate) enum InputOrder {
+    /// The input was in time order: id and input position coincide.
+    Sorted,
+    /// `rows[id]` is the 0-based input position of transfer `id`.
+    Kept(Vec<u32>),
+    /// The input was not in time order and the positions were not asked for (they cost 4 bytes
+    /// a transfer; see [`TransferBuilder::keep_input_rows`](crate::TransferBuilder)).
+    Dropped,
 }
 
 impl Transfers {
@@ -226,18 +194,20 @@ impl Transfers {
         (flags & HAS_LABEL != 0).then_some(flags & LABEL != 0)
     }
 
-    /// 0-based position of the transfer in the input it was read from.
+    /// 0-based position of the transfer in the input it was read from; `None` if the input was
+    /// out of time order and the reader was not asked to keep input positions.
     #[inline]
-    pub fn input_row(&self, id: TransferId) -> u32 {
-        match &self.input_rows {
-            Some(rows) => rows[id as usize],
-            None => id,
+    pub fn input_row(&self, id: TransferId) -> Option<u32> {
+        match &self.input_order {
+            InputOrder::Sorted => Some(id),
+            InputOrder::Kept(rows) => Some(rows[id as usize]),
+            InputOrder::Dropped => None,
         }
     }
 
     /// Whether the input was already in time order (then [`Transfers::input_row`] is the id).
     pub fn input_was_sorted(&self) -> bool {
-        self.input_rows.is_none()
+        matches!(self.input_order, InputOrder::Sorted)
     }
 
     /// The whole transfer as a value.
@@ -272,19 +242,7 @@ impl Transfers {
 
     /// Index of the first transfer at or after `t` (the length if none).
     pub fn first_at_or_after(&self, t: i64) -> usize {
-        match &self.time {
-            TimeColumn::Compact { base, offsets } => {
-                if t <= *base {
-                    0
-                } else {
-                    match u32::try_from(t - base) {
-                        Ok(off) => offsets.partition_point(|&o| o < off),
-                        Err(_) => offsets.len(),
-                    }
-                }
-            }
-            TimeColumn::Wide(times) => times.partition_point(|&x| x < t),
-        }
+        self.time.first_at_or_after(t)
     }
 
     /// Bytes of heap memory held by the columns.
@@ -296,145 +254,17 @@ impl Transfers {
             + self.currency_paid.capacity()
             + self.flags.capacity()
             + self.received.heap_bytes()
-            + self.input_rows.as_ref().map_or(0, |r| r.capacity() * 4)
+            + match &self.input_order {
+                InputOrder::Kept(rows) => rows.capacity() * 4,
+                _ => 0,
+            }
     }
-}
-
-/// Collects transfers in input order and sorts them by time once at the end.
-#[derive(Default)]
-pub struct TransferBuilder {
-    src: Vec<AccountId>,
-    dst: Vec<AccountId>,
-    ts: Vec<i64>,
-    amount_paid: Vec<f64>,
-    currency_paid: Vec<u8>,
-    flags: Vec<u8>,
-    received: ReceivedOverrides,
-}
-
-impl TransferBuilder {
-    /// An empty builder.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// An empty builder with room for `n` transfers.
-    pub fn with_capacity(n: usize) -> Self {
-        TransferBuilder {
-            src: Vec::with_capacity(n),
-            dst: Vec::with_capacity(n),
-            ts: Vec::with_capacity(n),
-            amount_paid: Vec::with_capacity(n),
-            currency_paid: Vec::with_capacity(n),
-            flags: Vec::with_capacity(n),
-            received: ReceivedOverrides::default(),
-        }
-    }
-
-    /// Number of transfers pushed so far.
-    pub fn len(&self) -> usize {
-        self.src.len()
-    }
-
-    /// Whether nothing was pushed.
-    pub fn is_empty(&self) -> bool {
-        self.src.is_empty()
-    }
-
-    /// Appends a transfer. Fails only when the dataset outgrows `u32` transfer ids.
-    pub fn push(&mut self, t: &Transfer) -> Result<(), ModelError> {
-        let id = u32::try_from(self.len())
-            .ok()
-            .filter(|&id| id < u32::MAX)
-            .ok_or(ModelError::TooManyTransfers)?;
-        let flags = pack_flags(t);
-        if flags & RECEIVED_DIFFERS != 0 {
-            self.received
-                .push(id, t.amount_received, t.currency_received);
-        }
-        self.src.push(t.src);
-        self.dst.push(t.dst);
-        self.ts.push(t.ts);
-        self.amount_paid.push(t.amount_paid);
-        self.currency_paid.push(t.currency_paid.index());
-        self.flags.push(flags);
-        Ok(())
-    }
-
-    /// Sorts by time (stable, so ties keep input order) and compacts the columns.
-    pub fn finish(self) -> Transfers {
-        let TransferBuilder {
-            src,
-            dst,
-            ts,
-            amount_paid,
-            currency_paid,
-            flags,
-            received,
-        } = self;
-        if ts.is_sorted() {
-            return Transfers {
-                src: shrunk(src),
-                dst: shrunk(dst),
-                time: TimeColumn::from_sorted(ts),
-                amount_paid: shrunk(amount_paid),
-                currency_paid: shrunk(currency_paid),
-                flags: shrunk(flags),
-                received,
-                input_rows: None,
-            };
-        }
-        let mut order: Vec<u32> = (0..ts.len() as u32).collect();
-        order.sort_by_key(|&i| ts[i as usize]);
-        // Columns are permuted one at a time so only one extra column is alive at once.
-        let time = TimeColumn::from_sorted(gather(ts, &order));
-        let flags = gather(flags, &order);
-        let received = permute_overrides(&received, &order, &flags);
-        Transfers {
-            src: gather(src, &order),
-            dst: gather(dst, &order),
-            time,
-            amount_paid: gather(amount_paid, &order),
-            currency_paid: gather(currency_paid, &order),
-            flags,
-            received,
-            input_rows: Some(order),
-        }
-    }
-}
-
-fn shrunk<T>(mut v: Vec<T>) -> Vec<T> {
-    v.shrink_to_fit();
-    v
-}
-
-/// `result[new] = column[order[new]]`, dropping the input column.
-fn gather<T: Copy>(column: Vec<T>, order: &[u32]) -> Vec<T> {
-    order.iter().map(|&old| column[old as usize]).collect()
-}
-
-/// Re-keys the overrides from input positions to sorted ids; `flags` is already sorted.
-fn permute_overrides(
-    by_input: &ReceivedOverrides,
-    order: &[u32],
-    flags: &[u8],
-) -> ReceivedOverrides {
-    let mut sorted = ReceivedOverrides::default();
-    for (new, &old) in order.iter().enumerate() {
-        if flags[new] & RECEIVED_DIFFERS != 0 {
-            let k = by_input
-                .find(old)
-                .expect("every flagged transfer has an override");
-            let currency = Currency::from_index(by_input.currencies[k]).expect("valid id");
-            sorted.push(new as u32, by_input.amounts[k], currency);
-        }
-    }
-    sorted
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TransferBuilder;
 
     fn transfer(src: u32, dst: u32, ts: i64, amount: f64) -> Transfer {
         Transfer {
@@ -458,7 +288,7 @@ mod tests {
         }
         let t = b.finish();
         let order: Vec<_> = (0..4)
-            .map(|id| (t.ts(id), t.src(id), t.input_row(id)))
+            .map(|id| (t.ts(id), t.src(id), t.input_row(id).unwrap()))
             .collect();
         assert_eq!(order, [(10, 1, 1), (10, 3, 3), (20, 2, 2), (30, 0, 0)]);
         assert!(!t.input_was_sorted());

@@ -134,7 +134,7 @@ pub enum ReadError {
         source: std::io::Error,
     },
     /// The input has no bytes at all.
-    #[error("{}: empty file (expected a header line)", path.display())]
+    #[error("{}: empty file", path.display())]
     Empty {
         /// The file.
         path: PathBuf,

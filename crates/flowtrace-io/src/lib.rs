@@ -48,6 +48,10 @@ pub struct ReadOptions<'a> {
     pub on_error: OnError,
     /// Told the bytes processed so far, now and then.
     pub progress: Option<Progress<'a>>,
+    /// Keep each transfer's input position even when the input is out of time order, so that
+    /// results can be written back in input order ([`flowtrace_graph::Transfers::input_row`]).
+    /// Costs 4 bytes a transfer; off by default.
+    pub keep_input_order: bool,
 }
 
 /// The file formats flowtrace reads and writes transfers in.

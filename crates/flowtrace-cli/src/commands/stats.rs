@@ -36,6 +36,7 @@ pub fn run(global: &GlobalArgs, args: &StatsArgs) -> Result<Outcome> {
 /// Memory the process used, next to what the model itself holds.
 struct Memory {
     peak_rss: Option<u64>,
+    rss: Option<u64>,
     model_heap: usize,
     transfers: usize,
 }
@@ -44,6 +45,7 @@ impl Memory {
     fn measure(graph: &TemporalGraph) -> Memory {
         Memory {
             peak_rss: memory::peak_rss_bytes(),
+            rss: memory::rss_bytes(),
             model_heap: graph.heap_bytes(),
             transfers: graph.transfers().len(),
         }
@@ -88,6 +90,7 @@ fn to_json(s: &GraphSummary, report: &LoadReport, memory: &Memory) -> Value {
         "in_degree": degree_json(&s.in_degree),
         "memory": {
             "peak_rss_bytes": memory.peak_rss,
+            "rss_bytes_at_end": memory.rss,
             "peak_rss_bytes_per_transfer": memory.peak_rss.and_then(|b| memory.per_transfer(b)),
             "model_heap_bytes": memory.model_heap,
             "model_heap_bytes_per_transfer": memory.per_transfer(memory.model_heap as u64),

@@ -1,13 +1,13 @@
 //! Cuts a file into blocks of whole lines, reading a bounded buffer at a time.
 //!
-//! Memory stays flat whatever the file size: one block (8 MiB) is in memory at a time. A line
+//! Memory stays flat whatever the file size: one block (2 MiB) is in memory at a time. A line
 //! longer than a whole block is not kept: its first bytes are returned for the rejects file and
 //! the rest is skipped, so a corrupt file with no line breaks cannot exhaust memory.
 
 use std::io::Read;
 
 /// Bytes read per block, and the longest line kept whole.
-pub const BLOCK_BYTES: usize = 8 << 20;
+pub const BLOCK_BYTES: usize = 2 << 20;
 
 /// Bytes of an over-long line kept for the rejects file.
 pub const OVERLONG_KEEP: usize = 4096;

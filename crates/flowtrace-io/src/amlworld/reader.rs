@@ -1,18 +1,20 @@
-//! The AMLworld CSV reader: blocks of whole lines are parsed in parallel, then interned in order.
+//! The AMLworld CSV reader: blocks of whole lines are parsed in parallel, then interned in parallel.
 //!
-//! Parsing (splitting, number and date parsing, key hashing) is most of the work and needs no
-//! shared state, so each block is cut into pieces that rayon parses at once. Interning account
-//! keys and appending to the columns must happen in file order to keep ids deterministic; with
-//! hashes computed in the parallel step that sequential part is a table probe and a few pushes.
+//! Parsing (splitting, number and date parsing, key hashing) needs no shared state, so each block
+//! is cut into pieces that rayon parses at once. Interning account keys is bound by memory
+//! latency; it runs on [`AccountShards`], one thread per shard, so it scales too while the ids
+//! stay the same whatever the thread count. Only appending to the columns is sequential.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
 
-use flowtrace_graph::{Accounts, KeyHasher, Transfer, TransferBuilder};
+use flowtrace_graph::{AccountShards, KeyHasher, ModelError, Transfer, TransferBuilder};
 use rayon::prelude::*;
 
 use super::blocks::{Chunk, LineBlocks, BLOCK_BYTES};
-use super::row::{parse_line, ParsedRow, RowFault, COLUMNS};
+use super::row::{build_row, parse_line, ParsedRow, RowFault, COLUMNS};
 use super::HEADER;
 use crate::error::{Column, Location, ReadError, RejectKind, RowError};
 use crate::rejects::RejectHandler;
@@ -34,10 +36,12 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Loaded, ReadError> {
     check_header(path, header)?;
 
     let mut handler = RejectHandler::new(path, &options.on_error)?;
-    let mut accounts = Accounts::new();
-    let hasher = accounts.key_hasher();
+    let mut shards = AccountShards::new();
+    let hasher = KeyHasher::default();
     // About 90 bytes a row in real files; reserving is cheap as untouched pages cost nothing.
     let mut builder = TransferBuilder::with_capacity((size / 60) as usize);
+    builder.keep_input_rows(options.keep_input_order);
+    let mut ids = Vec::new();
     let mut next_line = 2u64;
     while let Some(chunk) = blocks.next_chunk().map_err(|e| ReadError::io(path, e))? {
         match chunk {
@@ -46,17 +50,15 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Loaded, ReadError> {
                 last_complete,
             } => {
                 let pieces = parse_block(bytes, last_complete, &hasher);
-                for piece in pieces {
-                    for (line, fault, raw) in piece.faults {
+                for piece in &pieces {
+                    for (line, fault, raw) in &piece.faults {
                         handler.reject(row_error(path, next_line + line, fault), raw)?;
                     }
                     handler.accept_many(piece.rows.len() as u64);
-                    for row in &piece.rows {
-                        push_row(row, &mut accounts, &mut builder)
-                            .map_err(|e| ReadError::model(path, e))?;
-                    }
                     next_line += piece.lines;
                 }
+                append_block(&pieces, &mut shards, &mut builder, &mut ids)
+                    .map_err(|e| ReadError::model(path, e))?;
             }
             Chunk::Overlong { prefix, len } => {
                 let detail = format!("line of {len} bytes is longer than {BLOCK_BYTES} bytes");
@@ -65,7 +67,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Loaded, ReadError> {
                     kind: RejectKind::FieldTooLong,
                     detail,
                 };
-                handler.reject(row_error(path, next_line, fault), &prefix)?;
+                handler.reject(row_error(path, next_line, &fault), &prefix)?;
                 next_line += 1;
             }
         }
@@ -73,13 +75,46 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Loaded, ReadError> {
             progress(blocks.consumed);
         }
     }
-    accounts.shrink_to_fit();
+    drop(ids);
+    let (accounts, shard_ids) = shards.finish().map_err(|e| ReadError::model(path, e))?;
+    builder.map_accounts(|encoded| shard_ids.resolve(encoded));
     let transfers = builder.finish();
     Ok(Loaded {
         accounts,
         transfers,
         report: handler.finish()?,
     })
+}
+
+/// Interns the accounts of a block's rows and appends the rows as transfers, in file order.
+fn append_block(
+    pieces: &[Piece],
+    shards: &mut AccountShards,
+    builder: &mut TransferBuilder,
+    ids: &mut Vec<AtomicU32>,
+) -> Result<(), ModelError> {
+    let batches: Vec<&[ParsedRow]> = pieces.iter().map(|p| p.rows.as_slice()).collect();
+    ids.clear();
+    ids.resize_with(
+        2 * batches.iter().map(|b| b.len()).sum::<usize>(),
+        AtomicU32::default,
+    );
+    shards.intern_all(&batches, ids)?;
+    let rows = batches.iter().flat_map(|b| b.iter());
+    for (row, pair) in rows.zip(ids.chunks_exact(2)) {
+        builder.push(&Transfer {
+            src: pair[0].load(Ordering::Relaxed),
+            dst: pair[1].load(Ordering::Relaxed),
+            ts: row.ts,
+            amount_paid: row.amount_paid,
+            currency_paid: row.payment_currency,
+            amount_received: row.amount_received,
+            currency_received: row.receiving_currency,
+            format: row.format,
+            label: row.label,
+        })?;
+    }
+    Ok(())
 }
 
 fn check_header(path: &Path, header: Option<Vec<u8>>) -> Result<(), ReadError> {
@@ -102,7 +137,9 @@ fn check_header(path: &Path, header: Option<Vec<u8>>) -> Result<(), ReadError> {
 
 /// Cuts a block into pieces at line breaks and parses them in parallel, keeping their order.
 fn parse_block<'a>(bytes: &'a [u8], last_complete: bool, hasher: &KeyHasher) -> Vec<Piece<'a>> {
-    let target = bytes.len() / (rayon::current_num_threads() * 4) + 1;
+    // Small pieces keep each piece's row vector under the allocator's mmap threshold, so the
+    // memory is reused block after block instead of being mapped and faulted in again.
+    let target = (bytes.len() / rayon::current_num_threads()).clamp(1, 48 * 1024);
     let mut pieces = Vec::new();
     let mut rest = bytes;
     while !rest.is_empty() {
@@ -128,46 +165,120 @@ fn parse_piece<'a>(piece: &'a [u8], last_complete: bool, hasher: &KeyHasher) -> 
         faults: Vec::new(),
         lines: 0,
     };
-    let mut start = 0;
-    while start < piece.len() {
-        let (end, next, complete) = match memchr::memchr(b'\n', &piece[start..]) {
-            Some(i) => (start + i, start + i + 1, true),
-            None => (piece.len(), piece.len(), last_complete),
-        };
-        let line = &piece[start..end];
-        if !(line.is_empty() || line == b"\r") {
-            match parse_line(line, complete, hasher) {
-                Ok(row) => out.rows.push(row),
-                Err(fault) => out.faults.push((out.lines, fault, line)),
+    match std::str::from_utf8(piece) {
+        Ok(text) => split_valid_piece(text, last_complete, hasher, &mut out),
+        Err(_) => {
+            for (line, complete) in lines(piece, last_complete) {
+                parse_one(line, complete, hasher, &mut out);
             }
         }
-        out.lines += 1;
-        start = next;
     }
     out
 }
 
-fn push_row(
-    row: &ParsedRow,
-    accounts: &mut Accounts,
-    builder: &mut TransferBuilder,
-) -> Result<(), flowtrace_graph::ModelError> {
-    let src = accounts.intern_hashed(row.from_hash, &row.from_bank, &row.from_account)?;
-    let dst = accounts.intern_hashed(row.to_hash, &row.to_bank, &row.to_account)?;
-    builder.push(&Transfer {
-        src,
-        dst,
-        ts: row.ts,
-        amount_paid: row.amount_paid,
-        currency_paid: row.payment_currency,
-        amount_received: row.amount_received,
-        currency_received: row.receiving_currency,
-        format: row.format,
-        label: row.label,
+/// Lines of a piece (without their line breaks) and whether each had one.
+fn lines(piece: &[u8], last_complete: bool) -> impl Iterator<Item = (&[u8], bool)> {
+    let mut rest = piece;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, complete) = match memchr::memchr(b'\n', rest) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                (line, true)
+            }
+            None => (std::mem::take(&mut rest), last_complete),
+        };
+        Some((line, complete))
     })
 }
 
-fn row_error(path: &Path, line: u64, fault: RowFault) -> RowError {
+/// Parses one line on the general path (quotes, bytes that are not UTF-8, odd shapes).
+fn parse_one<'a>(line: &'a [u8], complete: bool, hasher: &KeyHasher, out: &mut Piece<'a>) {
+    if !(line.is_empty() || line == b"\r") {
+        match parse_line(line, complete, hasher) {
+            Ok(row) => out.rows.push(row),
+            Err(fault) => out.faults.push((out.lines, fault, line)),
+        }
+    }
+    out.lines += 1;
+}
+
+/// Where the commas of the line being scanned are, and whether it holds a quote.
+struct LineScan {
+    start: usize,
+    commas: [usize; COLUMNS.len() - 1],
+    count: usize,
+    quoted: bool,
+}
+
+/// The fast path for a piece that is valid UTF-8: one SIMD scan finds every comma, line break
+/// and quote; plain lines are then split by those positions without looking at bytes again.
+fn split_valid_piece<'a>(
+    text: &'a str,
+    last_complete: bool,
+    hasher: &KeyHasher,
+    out: &mut Piece<'a>,
+) {
+    let bytes = text.as_bytes();
+    let mut scan = LineScan {
+        start: 0,
+        commas: [0; COLUMNS.len() - 1],
+        count: 0,
+        quoted: false,
+    };
+    for at in memchr::memchr3_iter(b',', b'\n', b'"', bytes) {
+        match bytes[at] {
+            b',' => {
+                if let Some(slot) = scan.commas.get_mut(scan.count) {
+                    *slot = at;
+                }
+                scan.count += 1;
+            }
+            b'\n' => {
+                finish_line(text, &scan, at, true, hasher, out);
+                scan.start = at + 1;
+                scan.count = 0;
+                scan.quoted = false;
+            }
+            _ => scan.quoted = true,
+        }
+    }
+    if scan.start < bytes.len() {
+        finish_line(text, &scan, bytes.len(), last_complete, hasher, out);
+    }
+}
+
+fn finish_line<'a>(
+    text: &'a str,
+    scan: &LineScan,
+    end: usize,
+    complete: bool,
+    hasher: &KeyHasher,
+    out: &mut Piece<'a>,
+) {
+    let line = &text[scan.start..end];
+    if scan.quoted || scan.count != COLUMNS.len() - 1 {
+        return parse_one(line.as_bytes(), complete, hasher, out);
+    }
+    let mut fields = [""; COLUMNS.len()];
+    let mut start = scan.start;
+    for (field, &comma) in fields.iter_mut().zip(&scan.commas) {
+        *field = &text[start..comma];
+        start = comma + 1;
+    }
+    let last = &text[start..end];
+    fields[COLUMNS.len() - 1] = last.strip_suffix('\r').unwrap_or(last);
+    match build_row(&fields.map(Cow::Borrowed), hasher) {
+        Ok(row) => out.rows.push(row),
+        Err(fault) => out.faults.push((out.lines, fault, line.as_bytes())),
+    }
+    out.lines += 1;
+}
+
+fn row_error(path: &Path, line: u64, fault: &RowFault) -> RowError {
     RowError {
         file: path.to_path_buf(),
         location: Location::Line(line),
@@ -176,6 +287,6 @@ fn row_error(path: &Path, line: u64, fault: RowFault) -> RowError {
             name: COLUMNS[i].to_string(),
         }),
         kind: fault.kind,
-        detail: fault.detail,
+        detail: fault.detail.clone(),
     }
 }

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use arrow_array::{new_empty_array, Array, RecordBatch};
+use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, Schema};
 use flowtrace_graph::time::format_iso8601;
 use flowtrace_graph::{
@@ -56,24 +56,25 @@ impl Layout {
 }
 
 fn check_type(col: Col, data_type: &DataType, file: &Path) -> Result<(), ReadError> {
-    let empty = new_empty_array(data_type);
-    let ok = match col {
-        Col::Timestamp => Times::new(&empty).is_some(),
-        Col::AmountPaid | Col::AmountReceived => Amounts::new(&empty).is_some(),
-        Col::IsLaundering => Labels::new(&empty).is_some(),
-        _ => Strings::new(&empty).is_some(),
+    let accepted = match col {
+        Col::Timestamp => Times::accepts(data_type),
+        Col::AmountPaid | Col::AmountReceived => Amounts::accepts(data_type),
+        Col::IsLaundering => Labels::accepts(data_type),
+        _ => Strings::accepts(data_type),
     };
-    if ok {
-        return Ok(());
+    if accepted {
+        Ok(())
+    } else {
+        Err(wrong_type(col, data_type, file))
     }
-    Err(ReadError::format(
+}
+
+fn wrong_type(col: Col, data_type: &DataType, file: &Path) -> ReadError {
+    let (name, expected) = (col.name(), col.accepted_types());
+    ReadError::format(
         file,
-        format!(
-            "column `{}` has type {data_type}; expected {}",
-            col.name(),
-            col.accepted_types()
-        ),
-    ))
+        format!("column `{name}` has type {data_type}; expected {expected}"),
+    )
 }
 
 fn missing(col: Col, schema: &Schema, file: &Path) -> ReadError {
@@ -86,6 +87,21 @@ fn missing(col: Col, schema: &Schema, file: &Path) -> ReadError {
             found.join(", ")
         ),
     )
+}
+
+/// The view of column `col` of `batch`. Batches are searched by name again, because a projected
+/// batch has its own column order (and batches handed in by a caller may differ from the first).
+fn typed<'a, T>(
+    batch: &'a RecordBatch,
+    col: Col,
+    file: &Path,
+    make: impl FnOnce(&'a dyn Array) -> Option<T>,
+) -> Result<T, ReadError> {
+    let lacks = || format!("a record batch lacks column `{}`", col.name());
+    let array = batch
+        .column_by_name(col.name())
+        .ok_or_else(|| ReadError::format(file, lacks()))?;
+    make(array.as_ref()).ok_or_else(|| wrong_type(col, array.data_type(), file))
 }
 
 /// The columns of one batch, typed.
@@ -105,42 +121,22 @@ struct Views<'a> {
 
 impl<'a> Views<'a> {
     fn new(batch: &'a RecordBatch, layout: &Layout, file: &Path) -> Result<Views<'a>, ReadError> {
-        let column = |col: Col| -> Result<Option<&'a dyn Array>, ReadError> {
-            if layout.positions[col as usize].is_none() {
-                return Ok(None);
-            }
-            let array = batch.column_by_name(col.name()).ok_or_else(|| {
-                ReadError::format(
-                    file,
-                    format!("a record batch lacks column `{}`", col.name()),
-                )
-            })?;
-            check_type(col, array.data_type(), file)?;
-            Ok(Some(array.as_ref()))
-        };
-        // `Layout::resolve` made sure required columns exist, and `check_type` that the views
-        // accept their types, so the `expect`s below state invariants, not hopes about the file.
-        let strings = |col: Col| -> Result<Strings<'a>, ReadError> {
-            let array = column(col)?.expect("required column");
-            Ok(Strings::new(array).expect("type checked"))
-        };
-        let amounts = |col: Col| -> Result<Amounts, ReadError> {
-            let array = column(col)?.expect("required column");
-            Ok(Amounts::new(array).expect("type checked"))
-        };
-        let time = column(Col::Timestamp)?.expect("required column");
+        let has_label = layout.positions[Col::IsLaundering as usize].is_some();
         Ok(Views {
-            time: Times::new(time).expect("type checked"),
-            from_bank: strings(Col::FromBank)?,
-            from_account: strings(Col::FromAccount)?,
-            to_bank: strings(Col::ToBank)?,
-            to_account: strings(Col::ToAccount)?,
-            amount_paid: amounts(Col::AmountPaid)?,
-            payment_currency: strings(Col::PaymentCurrency)?,
-            amount_received: amounts(Col::AmountReceived)?,
-            receiving_currency: strings(Col::ReceivingCurrency)?,
-            payment_format: strings(Col::PaymentFormat)?,
-            label: column(Col::IsLaundering)?.map(|a| Labels::new(a).expect("type checked")),
+            time: typed(batch, Col::Timestamp, file, Times::new)?,
+            from_bank: typed(batch, Col::FromBank, file, Strings::new)?,
+            from_account: typed(batch, Col::FromAccount, file, Strings::new)?,
+            to_bank: typed(batch, Col::ToBank, file, Strings::new)?,
+            to_account: typed(batch, Col::ToAccount, file, Strings::new)?,
+            amount_paid: typed(batch, Col::AmountPaid, file, Amounts::new)?,
+            payment_currency: typed(batch, Col::PaymentCurrency, file, Strings::new)?,
+            amount_received: typed(batch, Col::AmountReceived, file, Amounts::new)?,
+            receiving_currency: typed(batch, Col::ReceivingCurrency, file, Strings::new)?,
+            payment_format: typed(batch, Col::PaymentFormat, file, Strings::new)?,
+            label: match has_label {
+                true => Some(typed(batch, Col::IsLaundering, file, Labels::new)?),
+                false => None,
+            },
         })
     }
 
@@ -316,12 +312,14 @@ impl Loader {
         options: &ReadOptions,
         rows_hint: usize,
     ) -> Result<Loader, ReadError> {
+        let mut transfers = TransferBuilder::with_capacity(rows_hint);
+        transfers.keep_input_rows(options.keep_input_order);
         Ok(Loader {
             file: file.to_path_buf(),
             layout: None,
             rejects: RejectHandler::new(file, &options.on_error)?,
             accounts: Accounts::new(),
-            transfers: TransferBuilder::with_capacity(rows_hint),
+            transfers,
             records: 0,
         })
     }

@@ -45,7 +45,16 @@
 //! through the [`OnError`](crate::OnError) policy with their 1-based record number
 //! ([`Location::Record`](crate::Location::Record)) and the column's 1-based position in the
 //! file's schema; the rejects file gets the record rendered as comma-separated values in the
-//! schema's column order.
+//! schema's column order. An empty (0-byte) file fails with
+//! [`ReadError::Empty`](crate::ReadError::Empty); one that is truncated, corrupt or not of the
+//! format with a `Format` error, including corruption the decoders would panic on.
+//!
+//! # What the writers produce
+//!
+//! Exactly the schema above, in batches (Parquet: row groups fed in batches) of
+//! [`WRITE_BATCH_ROWS`] rows so that memory beyond the model stays bounded. Parquet is
+//! Snappy-compressed; Arrow IPC is an uncompressed IPC *file* (`.arrow`, Feather v2). Accounts
+//! that take part in no transfer, and account holder attributes, are not written.
 //!
 //! ```no_run
 //! use flowtrace_io::{columnar, ReadOptions};
@@ -57,12 +66,14 @@
 //! # Ok::<(), flowtrace_io::ReadError>(())
 //! ```
 
+mod ipc;
 mod load;
 mod read;
 mod schema;
 mod views;
 mod write;
 
-pub use read::{from_record_batches, read_ipc, read_parquet};
+pub use ipc::read_ipc;
+pub use read::{from_record_batches, read_parquet};
 pub use schema::transfer_schema;
 pub use write::{to_record_batches, write_ipc, write_parquet, WRITE_BATCH_ROWS};

@@ -10,7 +10,7 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::{
     ArrowDictionaryKeyType, Date64Type, Decimal128Type, Float32Type, Float64Type, Int16Type,
     Int32Type, Int64Type, Int8Type, TimestampMicrosecondType, TimestampMillisecondType,
-    TimestampNanosecondType, TimestampSecondType, UInt8Type,
+    TimestampNanosecondType, TimestampSecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
 use arrow_array::{
     Array, BooleanArray, DictionaryArray, Float64Array, Int64Array, LargeStringArray, StringArray,
@@ -33,6 +33,17 @@ pub(super) enum Strings<'a> {
 }
 
 impl<'a> Strings<'a> {
+    /// Whether [`Strings::new`] takes arrays of this type.
+    pub(super) fn accepts(data_type: &DataType) -> bool {
+        match data_type {
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Null => true,
+            DataType::Dictionary(key, values) => {
+                key.is_dictionary_key_type() && Strings::accepts(values)
+            }
+            _ => false,
+        }
+    }
+
     /// The view of `array`, or `None` if it is not a string column.
     pub(super) fn new(array: &'a dyn Array) -> Option<Strings<'a>> {
         Some(match array.data_type() {
@@ -46,15 +57,9 @@ impl<'a> Strings<'a> {
                 DataType::Int32 => dictionary(array.as_dictionary::<Int32Type>())?,
                 DataType::Int64 => dictionary(array.as_dictionary::<Int64Type>())?,
                 DataType::UInt8 => dictionary(array.as_dictionary::<UInt8Type>())?,
-                DataType::UInt16 => {
-                    dictionary(array.as_dictionary::<arrow_array::types::UInt16Type>())?
-                }
-                DataType::UInt32 => {
-                    dictionary(array.as_dictionary::<arrow_array::types::UInt32Type>())?
-                }
-                DataType::UInt64 => {
-                    dictionary(array.as_dictionary::<arrow_array::types::UInt64Type>())?
-                }
+                DataType::UInt16 => dictionary(array.as_dictionary::<UInt16Type>())?,
+                DataType::UInt32 => dictionary(array.as_dictionary::<UInt32Type>())?,
+                DataType::UInt64 => dictionary(array.as_dictionary::<UInt64Type>())?,
                 _ => return None,
             },
             _ => return None,
@@ -100,6 +105,14 @@ pub(super) struct Times {
 }
 
 impl Times {
+    /// Whether [`Times::new`] takes arrays of this type.
+    pub(super) fn accepts(data_type: &DataType) -> bool {
+        matches!(
+            data_type,
+            DataType::Timestamp(..) | DataType::Date64 | DataType::Int64 | DataType::Null
+        )
+    }
+
     pub(super) fn new(array: &dyn Array) -> Option<Times> {
         let (values, per_second) = match array.data_type() {
             DataType::Timestamp(unit, _) => match unit {
@@ -136,6 +149,15 @@ where
 pub(super) struct Amounts(Float64Array);
 
 impl Amounts {
+    /// Whether [`Amounts::new`] takes arrays of this type.
+    pub(super) fn accepts(data_type: &DataType) -> bool {
+        use DataType::*;
+        matches!(
+            data_type,
+            Float64 | Float32 | Int64 | Int32 | Decimal128(..) | Null
+        )
+    }
+
     pub(super) fn new(array: &dyn Array) -> Option<Amounts> {
         let values = match array.data_type() {
             DataType::Float64 => array.as_primitive::<Float64Type>().clone(),
@@ -168,6 +190,15 @@ pub(super) enum Labels {
 }
 
 impl Labels {
+    /// Whether [`Labels::new`] takes arrays of this type.
+    pub(super) fn accepts(data_type: &DataType) -> bool {
+        use DataType::*;
+        matches!(
+            data_type,
+            Boolean | Int64 | Int32 | Int16 | Int8 | UInt8 | Null
+        )
+    }
+
     pub(super) fn new(array: &dyn Array) -> Option<Labels> {
         Some(match array.data_type() {
             DataType::Boolean => Labels::Bool(array.as_boolean().clone()),
@@ -202,5 +233,59 @@ impl Labels {
             Labels::Int(a) if a.is_valid(i) => a.value(i).to_string(),
             _ => String::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::new_empty_array;
+
+    /// `accepts` (used on the file's schema) and `new` (used on each batch) must agree.
+    #[test]
+    fn accepts_agrees_with_new() {
+        let utf8 = Box::new(DataType::Utf8);
+        let types = [
+            DataType::Utf8,
+            DataType::LargeUtf8,
+            DataType::Utf8View,
+            DataType::Binary,
+            DataType::Null,
+            DataType::Boolean,
+            DataType::Int8,
+            DataType::Int16,
+            DataType::Int32,
+            DataType::Int64,
+            DataType::UInt8,
+            DataType::UInt64,
+            DataType::Float32,
+            DataType::Float64,
+            DataType::Decimal128(12, 2),
+            DataType::Date32,
+            DataType::Date64,
+            DataType::Timestamp(TimeUnit::Second, Some("UTC".into())),
+            DataType::Timestamp(TimeUnit::Nanosecond, None),
+            DataType::Dictionary(Box::new(DataType::Int8), utf8.clone()),
+            DataType::Dictionary(Box::new(DataType::UInt64), Box::new(DataType::LargeUtf8)),
+            DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Int32)),
+        ];
+        for t in &types {
+            let empty = new_empty_array(t);
+            assert_eq!(Strings::accepts(t), Strings::new(&empty).is_some(), "{t}");
+            assert_eq!(Times::accepts(t), Times::new(&empty).is_some(), "{t}");
+            assert_eq!(Amounts::accepts(t), Amounts::new(&empty).is_some(), "{t}");
+            assert_eq!(Labels::accepts(t), Labels::new(&empty).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn times_floor_to_seconds() {
+        let ns =
+            arrow_array::TimestampNanosecondArray::from(vec![Some(-1), Some(1_999_999_999), None]);
+        let times = Times::new(&ns).unwrap();
+        assert_eq!(
+            (times.get(0), times.get(1), times.get(2)),
+            (Some(-1), Some(1), None)
+        );
     }
 }
