@@ -14,7 +14,8 @@ use std::collections::HashMap;
 use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
-use hashbrown::HashTable;
+
+use crate::key_table::KeyTable;
 
 use crate::ModelError;
 
@@ -89,7 +90,7 @@ pub struct Accounts {
     /// `records[id]` is the arena offset of account `id`'s record.
     records: Vec<u32>,
     /// Arena offsets of the records, found by key hash.
-    table: HashTable<u32>,
+    table: KeyTable,
     hasher: KeyHasher,
     info: HashMap<AccountId, AccountInfo>,
 }
@@ -145,11 +146,23 @@ impl Accounts {
     fn find(&self, hash: u64, bank: &[u8], number: &[u8]) -> Option<AccountId> {
         let arena = &self.arena;
         self.table
-            .find(hash, |&offset| {
+            .find(hash, |offset| {
                 let (_, b, n) = record(arena, offset);
                 b == bank && n == number
             })
-            .map(|&offset| record(arena, offset).0)
+            .map(|offset| record(arena, offset).0)
+    }
+
+    /// Reads the memory a lookup of `hash` will read (its slot and the record the slot names),
+    /// without looking the key up: touching a batch of keys before interning them lets their
+    /// cache misses overlap. The returned byte means nothing; pass it to
+    /// [`std::hint::black_box`] so the reads are not optimised away.
+    #[inline]
+    pub fn touch(&self, hash: u64) -> u8 {
+        match self.table.touch(hash) {
+            Some(offset) => self.arena.get(offset as usize).copied().unwrap_or(0),
+            None => 0,
+        }
     }
 
     fn push_key(&mut self, hash: u64, bank: &str, number: &str) -> Result<AccountId, ModelError> {
@@ -174,7 +187,7 @@ impl Accounts {
         self.arena.extend_from_slice(number.as_bytes());
         self.records.push(offset);
         let (arena, hasher) = (&self.arena, &self.hasher);
-        self.table.insert_unique(hash, offset, |&other| {
+        self.table.insert(hash, offset, |other| {
             let (_, b, n) = record(arena, other);
             hasher.hash(b, n)
         });
@@ -218,6 +231,11 @@ impl Accounts {
         let first = AccountId::try_from(self.len()).map_err(|_| ModelError::TooManyAccounts)?;
         self.arena.reserve(other.arena.len());
         self.records.reserve(other.len());
+        let (arena, hasher) = (&self.arena, &self.hasher);
+        self.table.reserve(other.len(), |offset| {
+            let (_, b, n) = record(arena, offset);
+            hasher.hash(b, n)
+        });
         for id in 0..other.len() as AccountId {
             let (bank, number) = (other.bank(id), other.number(id));
             let hash = self.hasher.hash(bank.as_bytes(), number.as_bytes());
@@ -236,18 +254,13 @@ impl Accounts {
     pub fn shrink_to_fit(&mut self) {
         self.arena.shrink_to_fit();
         self.records.shrink_to_fit();
-        let (arena, hasher) = (&self.arena, &self.hasher);
-        self.table.shrink_to_fit(|&offset| {
-            let (_, b, n) = record(arena, offset);
-            hasher.hash(b, n)
-        });
     }
 
     /// Bytes of heap memory the table holds (keys, index and attributes), for memory reports.
     pub fn heap_bytes(&self) -> usize {
         self.arena.capacity()
             + self.records.capacity() * 4
-            + self.table.capacity() * (std::mem::size_of::<u32>() + 1)
+            + self.table.heap_bytes()
             + self.info.capacity() * std::mem::size_of::<(AccountId, AccountInfo)>()
     }
 }

@@ -34,6 +34,7 @@ mod builder;
 mod currency;
 mod format;
 mod graph;
+mod key_table;
 mod shards;
 mod summary;
 pub mod time;

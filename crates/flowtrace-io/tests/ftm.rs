@@ -337,6 +337,7 @@ fn byte_order_mark_and_crlf_line_ends_are_taken() {
     let options = ReadOptions {
         on_error: OnError::Fail,
         progress: Some(&progress),
+        ..ReadOptions::default()
     };
     let loaded = ftm::read(&path, &options).unwrap();
     assert_eq!(loaded.report.accepted, 2);

@@ -37,8 +37,8 @@ pub struct LineBlocks<R> {
     /// Bytes at the front of `buf` already handed out.
     handed_out: usize,
     eof: bool,
-    /// Total bytes handed out so far, for progress.
-    pub consumed: u64,
+    /// Bytes handed out and already dropped from the buffer.
+    dropped: u64,
 }
 
 impl<R: Read> LineBlocks<R> {
@@ -49,7 +49,7 @@ impl<R: Read> LineBlocks<R> {
             buf: Vec::new(),
             handed_out: 0,
             eof: false,
-            consumed: 0,
+            dropped: 0,
         }
     }
 
@@ -75,9 +75,14 @@ impl<R: Read> LineBlocks<R> {
     }
 
     fn drop_handed_out(&mut self) {
-        self.consumed += self.handed_out as u64;
+        self.dropped += self.handed_out as u64;
         self.buf.drain(..self.handed_out);
         self.handed_out = 0;
+    }
+
+    /// Bytes handed out so far (header included), for progress.
+    pub fn consumed(&self) -> u64 {
+        self.dropped + self.handed_out as u64
     }
 
     /// The first line (without its line break), or `None` for an empty source.
@@ -145,7 +150,10 @@ impl<R: Read> LineBlocks<R> {
 mod tests {
     use super::*;
 
-    fn collect(input: &[u8]) -> (Option<Vec<u8>>, Vec<(Vec<u8>, bool)>, Vec<u64>) {
+    /// The header, the line blocks (with their `last_complete`) and the over-long line lengths.
+    type Collected = (Option<Vec<u8>>, Vec<(Vec<u8>, bool)>, Vec<u64>);
+
+    fn collect(input: &[u8]) -> Collected {
         let mut blocks = LineBlocks::new(input);
         let header = blocks.first_line().unwrap();
         let (mut lines, mut overlong) = (Vec::new(), Vec::new());

@@ -72,7 +72,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Loaded, ReadError> {
             }
         }
         if let Some(progress) = options.progress {
-            progress(blocks.consumed);
+            progress(blocks.consumed());
         }
     }
     drop(ids);

@@ -247,7 +247,7 @@ fn quoted_field(text: &str, column: usize) -> Result<(Cow<'_, str>, Option<&str>
     }
 }
 
-fn required<'f, 'a>(field: &'f Cow<'a, str>, column: usize) -> Result<&'f Cow<'a, str>, RowFault> {
+fn required(field: &str, column: usize) -> Result<&str, RowFault> {
     if field.is_empty() {
         let detail = format!("{} is required", COLUMNS[column]);
         return Err(RowFault::at(column, RejectKind::EmptyField, detail));
@@ -260,7 +260,8 @@ fn key_part<'a>(field: &Cow<'a, str>, column: usize) -> Result<Cow<'a, str>, Row
         let detail = format!("{} bytes, the limit is {MAX_KEY_PART_LEN}", field.len());
         return Err(RowFault::at(column, RejectKind::FieldTooLong, detail));
     }
-    required(field, column).cloned()
+    required(field, column)?;
+    Ok(field.clone())
 }
 
 /// Quotes a field for an error message, cut short if long.
@@ -272,7 +273,7 @@ fn shown(text: &str) -> String {
 }
 
 /// `YYYY/MM/DD HH:MM`, as AMLworld writes it, or with `:SS` added; read as UTC.
-fn timestamp(field: &Cow<'_, str>) -> Result<i64, RowFault> {
+fn timestamp(field: &str) -> Result<i64, RowFault> {
     let text = required(field, TIMESTAMP)?;
     let bad = |why: &str| {
         let detail = format!("{} {why}", shown(text));
@@ -307,7 +308,7 @@ fn timestamp(field: &Cow<'_, str>) -> Result<i64, RowFault> {
     Ok(civil.to_unix())
 }
 
-fn amount(field: &Cow<'_, str>, column: usize) -> Result<f64, RowFault> {
+fn amount(field: &str, column: usize) -> Result<f64, RowFault> {
     let text = required(field, column)?;
     if let Some(value) = plain_decimal(text) {
         return Ok(value);
@@ -348,7 +349,7 @@ fn plain_decimal(text: &str) -> Option<f64> {
     Some(mantissa as f64 / POWERS[fraction.len()])
 }
 
-fn currency(field: &Cow<'_, str>, column: usize) -> Result<Currency, RowFault> {
+fn currency(field: &str, column: usize) -> Result<Currency, RowFault> {
     let text = required(field, column)?;
     Currency::from_amlworld_name(text)
         .or_else(|| Currency::from_code(text))
@@ -358,7 +359,7 @@ fn currency(field: &Cow<'_, str>, column: usize) -> Result<Currency, RowFault> {
         })
 }
 
-fn payment_format(field: &Cow<'_, str>) -> Result<PaymentFormat, RowFault> {
+fn payment_format(field: &str) -> Result<PaymentFormat, RowFault> {
     let text = required(field, PAYMENT_FORMAT)?;
     PaymentFormat::parse(text).ok_or_else(|| {
         let detail = format!(
@@ -370,8 +371,8 @@ fn payment_format(field: &Cow<'_, str>) -> Result<PaymentFormat, RowFault> {
 }
 
 /// `0`, `1`, or empty for an unlabelled row.
-fn label(field: &Cow<'_, str>) -> Result<Option<bool>, RowFault> {
-    match field.as_ref() {
+fn label(field: &str) -> Result<Option<bool>, RowFault> {
+    match field {
         "0" => Ok(Some(false)),
         "1" => Ok(Some(true)),
         "" => Ok(None),
