@@ -5,6 +5,8 @@
 //! each column in place by following the permutation's cycles, so no second copy of a column is
 //! ever alive. The permutation itself becomes [`Transfers`]' input-row column.
 
+use rayon::prelude::*;
+
 use crate::time_column::TimeColumn;
 use crate::transfers::{pack_flags, InputOrder, ReceivedOverrides, RECEIVED_DIFFERS};
 use crate::{AccountId, Currency, ModelError, Transfer, Transfers};
@@ -50,8 +52,8 @@ impl Times {
     fn sorted_order(&self) -> Vec<u32> {
         let mut order: Vec<u32> = (0..self.len() as u32).collect();
         match self {
-            Times::Relative { offsets, .. } => order.sort_by_key(|&i| offsets[i as usize]),
-            Times::Wide(times) => order.sort_by_key(|&i| times[i as usize]),
+            Times::Relative { offsets, .. } => order.par_sort_by_key(|&i| offsets[i as usize]),
+            Times::Wide(times) => order.par_sort_by_key(|&i| times[i as usize]),
         }
         order
     }
@@ -214,8 +216,8 @@ fn shrunk<T>(mut v: Vec<T>) -> Vec<T> {
 }
 
 /// `result[k] = column[order[k]]`.
-fn gather<T: Copy>(column: &[T], order: &[u32]) -> Vec<T> {
-    order.iter().map(|&i| column[i as usize]).collect()
+fn gather<T: Copy + Send + Sync>(column: &[T], order: &[u32]) -> Vec<T> {
+    order.par_iter().map(|&i| column[i as usize]).collect()
 }
 
 /// Makes `column[k] = old column[order[k]]` for every `k`, moving values along the cycles of
