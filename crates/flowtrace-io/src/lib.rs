@@ -30,7 +30,7 @@ pub use rejects::{LoadReport, OnError, SAMPLE_ERRORS};
 
 /// Accounts and transfers read from a file, with the books of the load.
 pub struct Loaded {
-    /// Accounts met in the file, in order of first appearance.
+    /// Accounts met in the file; ids are the same on every run whatever the thread count.
     pub accounts: Accounts,
     /// Accepted transfers, sorted by time.
     pub transfers: Transfers,
