@@ -14,6 +14,7 @@
 mod blocks;
 mod reader;
 mod row;
+mod scan;
 mod writer;
 
 pub use reader::read;

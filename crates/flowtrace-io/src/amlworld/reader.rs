@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::blocks::{Chunk, LineBlocks, BLOCK_BYTES};
 use super::row::{build_row, parse_line, ParsedRow, RowFault, COLUMNS};
+use super::scan::for_each_separator;
 use super::HEADER;
 use crate::error::{Column, Location, ReadError, RejectKind, RowError};
 use crate::rejects::RejectHandler;
@@ -214,8 +215,8 @@ struct LineScan {
     quoted: bool,
 }
 
-/// The fast path for a piece that is valid UTF-8: one SIMD scan finds every comma, line break
-/// and quote; plain lines are then split by those positions without looking at bytes again.
+/// The fast path for a piece that is valid UTF-8: one word-at-a-time scan finds every comma,
+/// line break and quote; plain lines are then split by those positions without looking at bytes again.
 fn split_valid_piece<'a>(
     text: &'a str,
     last_complete: bool,
@@ -229,23 +230,21 @@ fn split_valid_piece<'a>(
         count: 0,
         quoted: false,
     };
-    for at in memchr::memchr3_iter(b',', b'\n', b'"', bytes) {
-        match bytes[at] {
-            b',' => {
-                if let Some(slot) = scan.commas.get_mut(scan.count) {
-                    *slot = at;
-                }
-                scan.count += 1;
+    for_each_separator(bytes, |at, byte| match byte {
+        b',' => {
+            if let Some(slot) = scan.commas.get_mut(scan.count) {
+                *slot = at;
             }
-            b'\n' => {
-                finish_line(text, &scan, at, true, hasher, out);
-                scan.start = at + 1;
-                scan.count = 0;
-                scan.quoted = false;
-            }
-            _ => scan.quoted = true,
+            scan.count += 1;
         }
-    }
+        b'\n' => {
+            finish_line(text, &scan, at, true, hasher, out);
+            scan.start = at + 1;
+            scan.count = 0;
+            scan.quoted = false;
+        }
+        _ => scan.quoted = true,
+    });
     if scan.start < bytes.len() {
         finish_line(text, &scan, bytes.len(), last_complete, hasher, out);
     }

@@ -335,18 +335,28 @@ fn plain_decimal(text: &str) -> Option<f64> {
     const POWERS: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if whole.is_empty() || whole.len() + fraction.len() > 15 {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes[0] == b'.' || bytes.len() > 16 {
         return None;
     }
     let mut mantissa = 0u64;
-    for &d in whole.as_bytes().iter().chain(fraction.as_bytes()) {
-        if !d.is_ascii_digit() {
-            return None;
+    let mut digits = 0;
+    let mut point = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+            }
+            b'.' if point.is_none() => point = Some(i),
+            _ => return None,
         }
-        mantissa = mantissa * 10 + u64::from(d - b'0');
     }
-    Some(mantissa as f64 / POWERS[fraction.len()])
+    if digits > 15 {
+        return None;
+    }
+    let decimals = point.map_or(0, |p| bytes.len() - p - 1);
+    Some(mantissa as f64 / POWERS[decimals])
 }
 
 fn currency(field: &str, column: usize) -> Result<Currency, RowFault> {
