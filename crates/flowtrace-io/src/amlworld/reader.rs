@@ -26,6 +26,8 @@ struct Piece<'a> {
     rows: Vec<ParsedRow<'a>>,
     faults: Vec<(u64, RowFault, &'a [u8])>,
     lines: u64,
+    /// The last timestamp parsed in this piece (see [`build_row`]).
+    last_time: Option<(&'a str, i64)>,
 }
 
 /// Reads an AMLworld transactions CSV.
@@ -165,6 +167,7 @@ fn parse_piece<'a>(piece: &'a [u8], last_complete: bool, hasher: &KeyHasher) -> 
         rows: Vec::with_capacity(piece.len() / 80),
         faults: Vec::new(),
         lines: 0,
+        last_time: None,
     };
     match std::str::from_utf8(piece) {
         Ok(text) => split_valid_piece(text, last_complete, hasher, &mut out),
@@ -270,7 +273,7 @@ fn finish_line<'a>(
     }
     let last = &text[start..end];
     fields[COLUMNS.len() - 1] = last.strip_suffix('\r').unwrap_or(last);
-    match build_row(&fields.map(Cow::Borrowed), hasher) {
+    match build_row(&fields.map(Cow::Borrowed), hasher, &mut out.last_time) {
         Ok(row) => out.rows.push(row),
         Err(fault) => out.faults.push((out.lines, fault, line.as_bytes())),
     }
