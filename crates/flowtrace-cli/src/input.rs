@@ -1,22 +1,29 @@
 //! Loading the input of a command: format choice, bad-row policy, progress and reconciliation.
 
+use std::path::Path;
+
 use anyhow::{bail, Context, Result};
 use flowtrace_io::{FileFormat, Loaded, OnError, ReadOptions};
 
-use crate::args::{GlobalArgs, InputArgs, OnErrorArg};
+use crate::args::{Format, GlobalArgs, InputArgs, OnErrorArg};
 use crate::{memory, progress};
+
+/// The format given on the command line, or else the one the file's extension names.
+pub fn format_of(given: Option<Format>, path: &Path, what: &str, flag: &str) -> Result<FileFormat> {
+    match given {
+        Some(f) => Ok(f.into()),
+        None => FileFormat::from_path(path).with_context(|| {
+            format!(
+                "cannot tell the {what} of {} from its extension; say {flag} csv|parquet|arrow|ftm",
+                path.display()
+            )
+        }),
+    }
+}
 
 /// Reads the input file, drawing progress and printing the reconciliation line on stderr.
 pub fn load(global: &GlobalArgs, args: &InputArgs) -> Result<Loaded> {
-    let format = match args.format {
-        Some(f) => f.into(),
-        None => FileFormat::from_path(&args.input).with_context(|| {
-            format!(
-                "cannot tell the format of {} from its extension; say --from csv|parquet|arrow|ftm",
-                args.input.display()
-            )
-        })?,
-    };
+    let format = format_of(args.format, &args.input, "format", "--from")?;
     let on_error = match (args.on_error, &args.rejects) {
         (OnErrorArg::Fail, None) => OnError::Fail,
         (OnErrorArg::Fail, Some(_)) => bail!("--rejects needs --on-error skip"),

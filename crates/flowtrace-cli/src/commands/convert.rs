@@ -1,21 +1,12 @@
 //! `flowtrace convert`: read transfers in one format, write them in another.
 
-use anyhow::{Context, Result};
-use flowtrace_io::FileFormat;
+use anyhow::Result;
 
 use crate::args::{ConvertArgs, GlobalArgs};
 use crate::{input, Outcome};
 
 pub fn run(global: &GlobalArgs, args: &ConvertArgs) -> Result<Outcome> {
-    let to = match args.to {
-        Some(f) => f.into(),
-        None => FileFormat::from_path(&args.out).with_context(|| {
-            format!(
-                "cannot tell the output format of {} from its extension; say --to csv|parquet|arrow|ftm",
-                args.out.display()
-            )
-        })?,
-    };
+    let to = input::format_of(args.to, &args.out, "output format", "--to")?;
     let loaded = input::load(global, &args.input)?;
     flowtrace_io::write_transfers(&loaded.accounts, &loaded.transfers, &args.out, to)?;
     if !global.quiet {
