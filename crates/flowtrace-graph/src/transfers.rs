@@ -1,12 +1,13 @@
-//! Transfers as columns sorted by time, and the builder that collects and sorts them.
+//! Transfers as columns sorted by time (the builder that sorts them is in `builder.rs`).
 //!
 //! Memory is the constraint that shapes this file: flowtrace promises at most 40 bytes a transfer
-//! all included, CSR adjacency and account table too. So a transfer costs 22 bytes here:
-//! source and destination ids (4 + 4), time as a `u32` offset from the earliest transfer (4; the
-//! wide `i64` form is used only when a file spans more than 136 years), amount paid (8), currency
-//! paid (1) and one byte of flags (payment format, label). The amount and currency received are
+//! all included, CSR adjacency and account table too. So a transfer costs 18 to 22 bytes here:
+//! source and destination ids (4 + 4), amount paid (8), currency paid (1), one byte of flags
+//! (payment format, label) and its time, which costs nothing per transfer when times repeat (as
+//! minutes do) and 4 bytes otherwise (see `time_column.rs`). The amount and currency received are
 //! stored only for the few transfers where they differ from those paid (cross-currency payments),
-//! and the input row numbers only when the input was not already in time order.
+//! and input positions only when the input was out of time order and the reader was asked to
+//! keep them.
 
 use crate::time_column::TimeColumn;
 use crate::{AccountId, Currency, PaymentFormat};
