@@ -1,23 +1,25 @@
 //! Cuts a file into blocks of whole lines, reading a bounded buffer at a time.
 //!
-//! Memory stays flat whatever the file size: one block (2 MiB) is in memory at a time. A line
+//! Memory stays flat whatever the file size: a block is 1 MiB and the reader holds two or three
+//! (one being read, one parsed, one interned). Blocks are handed out as owned buffers so that
+//! the reader can work on consecutive blocks at once. A line
 //! longer than a whole block is not kept: its first bytes are returned for the rejects file and
 //! the rest is skipped, so a corrupt file with no line breaks cannot exhaust memory.
 
 use std::io::Read;
 
 /// Bytes read per block, and the longest line kept whole.
-pub const BLOCK_BYTES: usize = 2 << 20;
+pub const BLOCK_BYTES: usize = 1 << 20;
 
 /// Bytes of an over-long line kept for the rejects file.
 pub const OVERLONG_KEEP: usize = 4096;
 
 /// What the next read produced.
-pub enum Chunk<'a> {
+pub enum Chunk {
     /// Whole lines; the last one lacks its line break only at the end of the file.
     Lines {
         /// The bytes, line breaks included.
-        bytes: &'a [u8],
+        bytes: Vec<u8>,
         /// Whether the final line ended with a line break.
         last_complete: bool,
     },
@@ -99,34 +101,35 @@ impl<R: Read> LineBlocks<R> {
     }
 
     /// The next block of whole lines, or `None` at the end.
-    pub fn next_chunk(&mut self) -> std::io::Result<Option<Chunk<'_>>> {
+    pub fn next_chunk(&mut self) -> std::io::Result<Option<Chunk>> {
         self.drop_handed_out();
         self.fill(BLOCK_BYTES)?;
         if self.buf.is_empty() {
             return Ok(None);
         }
-        if self.eof {
-            self.handed_out = self.buf.len();
-            let last_complete = self.buf.ends_with(b"\n");
-            return Ok(Some(Chunk::Lines {
-                bytes: &self.buf,
-                last_complete,
-            }));
-        }
-        match memchr::memrchr(b'\n', &self.buf) {
-            Some(i) => {
-                self.handed_out = i + 1;
-                Ok(Some(Chunk::Lines {
-                    bytes: &self.buf[..=i],
-                    last_complete: true,
-                }))
+        let end = if self.eof {
+            self.buf.len()
+        } else {
+            match memchr::memrchr(b'\n', &self.buf) {
+                Some(i) => i + 1,
+                None => return self.skip_overlong().map(Some),
             }
-            None => self.skip_overlong().map(Some),
-        }
+        };
+        let last_complete = self.buf[..end].ends_with(b"\n");
+        // The block keeps the buffer's allocation; only the partial line after it is copied.
+        let rest = self.buf[end..].to_vec();
+        let bytes = std::mem::replace(&mut self.buf, rest);
+        let mut bytes = bytes;
+        bytes.truncate(end);
+        self.dropped += end as u64;
+        Ok(Some(Chunk::Lines {
+            bytes,
+            last_complete,
+        }))
     }
 
     /// Skips a line that fills a whole block, keeping its start.
-    fn skip_overlong(&mut self) -> std::io::Result<Chunk<'static>> {
+    fn skip_overlong(&mut self) -> std::io::Result<Chunk> {
         let prefix = self.buf[..OVERLONG_KEEP].to_vec();
         let mut len = 0u64;
         loop {
