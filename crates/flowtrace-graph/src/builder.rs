@@ -182,14 +182,30 @@ impl TransferBuilder {
             let order = self.times.sorted_order();
             // Gathering into a new column is several times faster than moving along cycles, but
             // holds two copies of a column for a moment; the 8-byte amounts, the one column
-            // whose copy would push the load past its memory budget, move in place instead.
-            self.src = gather(&self.src, &order);
-            self.dst = gather(&self.dst, &order);
-            self.times.permute(&order);
-            let mut visited = vec![0u64; order.len().div_ceil(64)];
-            permute_in_place(&mut self.amount_paid, &order, &mut visited);
-            self.currency_paid = gather(&self.currency_paid, &order);
-            self.flags = gather(&self.flags, &order);
+            // whose copy would push the load past its memory budget, move in place instead,
+            // on one thread while the other columns are gathered one by one on the rest.
+            let TransferBuilder {
+                src,
+                dst,
+                times,
+                amount_paid,
+                currency_paid,
+                flags,
+                ..
+            } = &mut self;
+            rayon::join(
+                || {
+                    let mut visited = vec![0u64; order.len().div_ceil(64)];
+                    permute_in_place(amount_paid, &order, &mut visited);
+                },
+                || {
+                    *src = gather(src, &order);
+                    *dst = gather(dst, &order);
+                    times.permute(&order);
+                    *currency_paid = gather(currency_paid, &order);
+                    *flags = gather(flags, &order);
+                },
+            );
             self.received = permute_overrides(&self.received, &order, &self.flags);
             input_order = if self.keep_input_rows {
                 InputOrder::Kept(order)
