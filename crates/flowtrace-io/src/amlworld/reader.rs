@@ -3,7 +3,8 @@
 //! Parsing (splitting, number and date parsing, key hashing) needs no shared state, so each block
 //! is cut into pieces that rayon parses at once. Interning account keys is bound by memory
 //! latency; it runs on [`AccountShards`], one thread per shard, so it scales too while the ids
-//! stay the same whatever the thread count. Only appending to the columns is sequential.
+//! stay the same whatever the thread count. Only appending to the columns is sequential, and it
+//! overlaps with parsing: block `k + 1` is parsed while block `k` is interned and appended.
 
 use std::borrow::Cow;
 use std::fs::File;
