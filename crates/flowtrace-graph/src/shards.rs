@@ -61,8 +61,8 @@ impl AccountShards {
         Self::default()
     }
 
-    /// The shard a key hash belongs to. Uses middle bits: the table itself uses the low bits
-    /// for the slot and the top seven for its tag, and both must still vary inside a shard.
+    /// The shard a key hash belongs to. Not the low bits, which pick the slot in each shard's
+    /// table and must still vary inside a shard; two bits of the 32-bit tag cost it little.
     #[inline]
     fn shard_of(hash: u64) -> usize {
         (hash >> 40) as usize & (SHARDS - 1)
