@@ -153,19 +153,8 @@ mod tests {
         for &(from, to, ts) in rows {
             let src = accounts.intern("b", from).unwrap();
             let dst = accounts.intern("b", to).unwrap();
-            builder
-                .push(&Transfer {
-                    src,
-                    dst,
-                    ts,
-                    amount_paid: 1.0,
-                    currency_paid: Currency::USD,
-                    amount_received: 1.0,
-                    currency_received: Currency::USD,
-                    format: PaymentFormat::Ach,
-                    label: None,
-                })
-                .unwrap();
+            let t = Transfer::new(src, dst, ts, 1.0, Currency::USD, PaymentFormat::Ach);
+            builder.push(&t).unwrap();
         }
         TemporalGraph::new(accounts, builder.finish()).unwrap()
     }

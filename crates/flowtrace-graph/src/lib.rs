@@ -12,17 +12,8 @@
 //! let donor = accounts.intern("010", "8000EBD30")?;
 //! let collector = accounts.intern("0220", "80012A7C1")?;
 //! let mut transfers = TransferBuilder::new();
-//! transfers.push(&Transfer {
-//!     src: donor,
-//!     dst: collector,
-//!     ts: 1_661_991_600,
-//!     amount_paid: 50.0,
-//!     currency_paid: Currency::USD,
-//!     amount_received: 50.0,
-//!     currency_received: Currency::USD,
-//!     format: PaymentFormat::Wire,
-//!     label: None,
-//! })?;
+//! let at = 1_661_991_600; // 2022-09-01T00:20:00Z
+//! transfers.push(&Transfer::new(donor, collector, at, 50.0, Currency::USD, PaymentFormat::Wire))?;
 //! let graph = TemporalGraph::new(accounts, transfers.finish())?;
 //! assert_eq!(graph.incoming_between(collector, 1_661_990_000, 1_662_000_000).len(), 1);
 //! # Ok::<(), flowtrace_graph::ModelError>(())

@@ -148,15 +148,8 @@ mod tests {
         let euro = Currency::parse("EUR").unwrap();
         let mut builder = TransferBuilder::new();
         let base = Transfer {
-            src: a,
-            dst: b,
-            ts: 100,
-            amount_paid: 5.0,
-            currency_paid: Currency::USD,
-            amount_received: 5.0,
-            currency_received: Currency::USD,
-            format: PaymentFormat::Wire,
             label: Some(false),
+            ..Transfer::new(a, b, 100, 5.0, Currency::USD, PaymentFormat::Wire)
         };
         builder.push(&base).unwrap();
         builder

@@ -38,6 +38,31 @@ pub struct Transfer {
     pub label: Option<bool>,
 }
 
+impl Transfer {
+    /// A transfer received in the currency and amount it was paid in, without a label: the
+    /// common case, to which fields can be added with struct update syntax.
+    pub fn new(
+        src: AccountId,
+        dst: AccountId,
+        ts: i64,
+        amount: f64,
+        currency: Currency,
+        format: PaymentFormat,
+    ) -> Transfer {
+        Transfer {
+            src,
+            dst,
+            ts,
+            amount_paid: amount,
+            currency_paid: currency,
+            amount_received: amount,
+            currency_received: currency,
+            format,
+            label: None,
+        }
+    }
+}
+
 pub(crate) const FORMAT_MASK: u8 = 0b0000_0111;
 pub(crate) const HAS_LABEL: u8 = 0b0000_1000;
 pub(crate) const LABEL: u8 = 0b0001_0000;
@@ -268,17 +293,7 @@ mod tests {
     use crate::TransferBuilder;
 
     fn transfer(src: u32, dst: u32, ts: i64, amount: f64) -> Transfer {
-        Transfer {
-            src,
-            dst,
-            ts,
-            amount_paid: amount,
-            currency_paid: Currency::USD,
-            amount_received: amount,
-            currency_received: Currency::USD,
-            format: PaymentFormat::Wire,
-            label: None,
-        }
+        Transfer::new(src, dst, ts, amount, Currency::USD, PaymentFormat::Wire)
     }
 
     #[test]

@@ -67,15 +67,8 @@ fn sample() -> (Accounts, Transfers) {
     let eur = Currency::parse("EUR").unwrap();
     let aed = Currency::parse("AED").unwrap();
     let t = |src, dst, ts, amount: f64, format, label| Transfer {
-        src,
-        dst,
-        ts,
-        amount_paid: amount,
-        currency_paid: Currency::USD,
-        amount_received: amount,
-        currency_received: Currency::USD,
-        format,
         label,
+        ..Transfer::new(src, dst, ts, amount, Currency::USD, format)
     };
     let mut cross = t(
         a,

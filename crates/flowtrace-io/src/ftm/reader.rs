@@ -213,17 +213,15 @@ impl<'p> Collector<'p> {
             let dst = account_of[p.dst_key as usize];
             self.note_holder(&mut accounts, src, p.src_party, p.src_key);
             self.note_holder(&mut accounts, dst, p.dst_party, p.dst_key);
-            let transfer = Transfer {
+            // FtM has no payment format, label or separate received amount.
+            let transfer = Transfer::new(
                 src,
                 dst,
-                ts: p.ts,
-                amount_paid: p.amount,
-                currency_paid: p.currency,
-                amount_received: p.amount,
-                currency_received: p.currency,
-                format: PaymentFormat::Unspecified,
-                label: None,
-            };
+                p.ts,
+                p.amount,
+                p.currency,
+                PaymentFormat::Unspecified,
+            );
             transfers.push(&transfer).map_err(model)?;
         }
         accounts.shrink_to_fit();
