@@ -42,6 +42,52 @@ pub enum Command {
         after_help = "Example:\n  flowtrace convert HI-Small_Trans.csv --out hi-small.parquet"
     )]
     Convert(ConvertArgs),
+    /// Generate a world with known ground truth: ordinary payments plus planted laundering and
+    /// terrorist-financing patterns, as AMLworld files with truth, patterns and accounts.
+    #[command(
+        after_help = "Examples:\n  flowtrace simulate --preset small --out world\n  \
+        flowtrace simulate --preset hi --seed 7 --format parquet --out hi\n  \
+        flowtrace simulate --config world.toml --out world   (keys override the preset it names)"
+    )]
+    Simulate(SimulateArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SimulateArgs {
+    /// Starting configuration: small (~200k transfers, every typology), hi / li (AMLworld
+    /// HI-Small / LI-Small illicit ratios, 5M transfers), tf (terrorist-financing heavy, 1M).
+    #[arg(long, default_value = "small", value_parser = ["small", "hi", "li", "tf"])]
+    pub preset: String,
+    /// TOML world configuration; its keys override the preset it names (`preset = "hi"`).
+    #[arg(long, value_name = "FILE", conflicts_with = "preset")]
+    pub config: Option<PathBuf>,
+    /// Seed (overrides the configuration's).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Number of transfers (overrides the configuration's).
+    #[arg(long, value_name = "N")]
+    pub transfers: Option<u64>,
+    /// Output directory.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Transactions file format.
+    #[arg(long, value_enum, default_value_t = WorldFormat::Csv)]
+    pub format: WorldFormat,
+    /// UN Security Council Consolidated List (XML) naming the listed parties' accounts
+    /// (default: the copy built into flowtrace, dated 2026-02-27).
+    #[arg(long, value_name = "FILE")]
+    pub listed: Option<PathBuf>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorldFormat {
+    /// IBM AMLworld CSV.
+    Csv,
+    /// Parquet, flowtrace transfer schema.
+    Parquet,
 }
 
 /// Where transfers come from and what to do with bad rows.

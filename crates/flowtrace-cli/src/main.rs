@@ -7,6 +7,7 @@
 mod args;
 mod commands;
 mod input;
+mod listed;
 mod memory;
 mod output;
 mod progress;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Stats(args) => commands::stats::run(&cli.global, args),
         Command::Convert(args) => commands::convert::run(&cli.global, args),
+        Command::Simulate(args) => commands::simulate::run(&cli.global, args),
     };
     match result {
         Ok(outcome) if outcome.rejected_rows > 0 => ExitCode::from(EXIT_REJECTED_ROWS),

@@ -20,3 +20,19 @@ pub fn bytes_bar(total: u64, quiet: bool, message: &str) -> ProgressBar {
     bar.set_message(message.to_string());
     bar
 }
+
+/// A count progress bar (items, not bytes), hidden off a terminal or with `--quiet`.
+pub fn count_bar(total: u64, quiet: bool, message: &str) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(
+        "{msg} [{bar:40}] {human_pos}/{human_len} {per_sec} eta {eta}",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(message.to_string());
+    bar
+}

@@ -1,0 +1,8 @@
+//! Writing a world to a directory: transactions (AMLworld CSV or Parquet), the AMLworld patterns
+//! file, the per-transfer truth and the accounts file.
+
+mod files;
+mod parquet;
+pub mod row;
+
+pub use files::{OutputFormat, WorldFiles};
