@@ -50,6 +50,40 @@ pub enum Command {
         flowtrace simulate --config world.toml --out world   (keys override the preset it names)"
     )]
     Simulate(SimulateArgs),
+    /// Score a detector's predictions against a world's ground truth: minority-class precision,
+    /// recall and F1 (at a threshold and at the best one), PR-AUC, recall per typology.
+    #[command(
+        after_help = "Predictions: a CSV with `row,score` (or `row,label`; row = 1-based data \
+        row of the transactions file), a single `score` column with one value per row, or \
+        `bank,account,score` for accounts.\n\nExamples:\n  \
+        flowtrace eval world --predictions scores.csv\n  \
+        flowtrace eval world --predictions scores.csv --split test --threshold 0.7 --json"
+    )]
+    Eval(EvalArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// World directory written by `flowtrace simulate` (transactions, truth.csv), or an
+    /// AMLworld transactions file whose `Is Laundering` column is the truth.
+    #[arg(value_name = "WORLD")]
+    pub world: PathBuf,
+    /// Predictions file.
+    #[arg(long, short, value_name = "FILE")]
+    pub predictions: PathBuf,
+    /// Scores at or above this count as flagged.
+    #[arg(long, default_value_t = 0.5)]
+    pub threshold: f64,
+    /// Evaluate one part of AMLworld's temporal 60/20/20 split: train, validation, test or all.
+    #[arg(long, default_value = "all")]
+    pub split: String,
+    /// Share of an instance's transfers that must be flagged for the instance to count as found
+    /// (0: any one).
+    #[arg(long, default_value_t = 0.0)]
+    pub instance_share: f64,
+    /// Print one JSON object instead of tables.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => commands::stats::run(&cli.global, args),
         Command::Convert(args) => commands::convert::run(&cli.global, args),
         Command::Simulate(args) => commands::simulate::run(&cli.global, args),
+        Command::Eval(args) => commands::eval::run(args),
     };
     match result {
         Ok(outcome) if outcome.rejected_rows > 0 => ExitCode::from(EXIT_REJECTED_ROWS),

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
 pub mod convert;
+pub mod eval;
 pub mod simulate;
 pub mod stats;

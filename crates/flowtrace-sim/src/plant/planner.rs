@@ -41,6 +41,11 @@ pub struct Planner<'a> {
     terror: Option<AliasTable>,
     endpoints: Vec<Endpoint>,
     roles: Vec<Role>,
+    /// Typologies still to plant once, so that every enabled typology shows up in a world
+    /// even when it is small.
+    first_round: Vec<Typology>,
+    /// The typology last taken from `first_round`, if the last pick came from it.
+    first_round_last: Option<Typology>,
 }
 
 impl<'a> Planner<'a> {
@@ -48,14 +53,37 @@ impl<'a> Planner<'a> {
     pub fn new(config: &'a WorldConfig, target: u64, accounts: usize) -> Planner<'a> {
         let table =
             |w: &[f64], on: bool| (on && w.iter().sum::<f64>() > 0.0).then(|| AliasTable::new(w));
+        let laundering = table(&config.laundering.weights, config.terror.share < 1.0);
+        let terror = table(&config.terror.weights, config.terror.share > 0.0);
+        let enabled = |list: &[Typology], weights: &[f64], on: bool| {
+            list.iter()
+                .zip(weights)
+                .filter(move |(_, &w)| on && w > 0.0)
+                .map(|(&t, _)| t)
+                .collect::<Vec<_>>()
+        };
+        let mut first_round = enabled(
+            &Typology::LAUNDERING,
+            &config.laundering.weights,
+            laundering.is_some(),
+        );
+        first_round.extend(enabled(
+            &Typology::TERROR,
+            &config.terror.weights,
+            terror.is_some(),
+        ));
+        let mut rng = SimRng::new(config.seed, Stream::Planting);
+        rng.shuffle(&mut first_round);
         Planner {
             config,
-            rng: SimRng::new(config.seed, Stream::Planting),
+            rng,
             target,
             planted: 0,
             next_id: 1,
-            laundering: table(&config.laundering.weights, config.terror.share < 1.0),
-            terror: table(&config.terror.weights, config.terror.share > 0.0),
+            laundering,
+            terror,
+            first_round,
+            first_round_last: None,
             endpoints: Vec::new(),
             roles: vec![Role::Ordinary; accounts],
         }
@@ -102,7 +130,13 @@ impl<'a> Planner<'a> {
             };
             match draft {
                 Some(draft) => self.accept(pop, draft, max, deadline, emit),
-                None => misses += 1,
+                None => {
+                    misses += 1;
+                    // A typology that did not fit today keeps its place in the first round.
+                    if self.first_round_pending(typology) {
+                        self.first_round.insert(0, typology);
+                    }
+                }
             }
         }
         if day + 1 == plant_days {
@@ -110,7 +144,16 @@ impl<'a> Planner<'a> {
         }
     }
 
+    fn first_round_pending(&self, typology: Typology) -> bool {
+        self.first_round_last == Some(typology)
+    }
+
     fn pick_typology(&mut self) -> Option<Typology> {
+        if let Some(t) = self.first_round.pop() {
+            self.first_round_last = Some(t);
+            return Some(t);
+        }
+        self.first_round_last = None;
         let share = self.config.terror.share;
         let terror = match (&self.laundering, &self.terror) {
             (None, None) => return None,
