@@ -60,6 +60,27 @@ pub enum Command {
         flowtrace eval world --predictions scores.csv --split test --threshold 0.7 --json"
     )]
     Eval(EvalArgs),
+    /// The main job, end to end: simulate a world with planted laundering and terrorist-
+    /// financing flows, run every analysis flowtrace has on it, and write a report.
+    #[command(
+        after_help = "Writes DIR/report.html (open it in a browser), DIR/summary.json, \
+        DIR/eval.json, DIR/rule-hits.jsonl, DIR/rule-scores.csv and the world in DIR/world/.\n\n\
+        Example:\n  flowtrace demo\n  flowtrace demo --seed 7 --out /tmp/demo"
+    )]
+    Demo(DemoArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// Output directory.
+    #[arg(long, short, value_name = "DIR", default_value = "flowtrace-out")]
+    pub out: PathBuf,
+    /// World seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Transfers in the world (the `small` preset has 200,000).
+    #[arg(long, value_name = "N")]
+    pub transfers: Option<u64>,
 }
 
 #[derive(Args, Debug)]

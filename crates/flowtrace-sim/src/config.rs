@@ -107,7 +107,7 @@ impl WorldConfig {
             transfers: 200_000,
             accounts: 20_000,
             banks: 300,
-            illicit_ratio: 1.0 / 700.0,
+            illicit_ratio: 1.0 / 500.0,
             laundering: LaunderingConfig {
                 weights: [1.0; 8],
                 max_fan_degree: 16,

@@ -1,6 +1,8 @@
 //! Names of account holders: generated from the holder's country and id, or, for accounts of
 //! listed parties, a realistic spelling of the name on the list.
 
+use flowtrace_names as names;
+
 use crate::random::{mix, SimRng, Stream};
 use crate::world::countries::NameOrigin;
 use crate::world::population::{AccountIdx, HolderKind, Population};
@@ -84,9 +86,11 @@ impl Namer {
                 Some(k) if k < self.listed.len() => self.listed[k].spelled_as.clone(),
                 _ => names::person(origin, key).full(),
             },
-            HolderKind::Charity => names::company(origin, names::CompanyKind::Charity, key),
-            HolderKind::Exchange => names::company(origin, names::CompanyKind::Exchange, key),
-            _ => names::company(origin, names::CompanyKind::Company, key),
+            HolderKind::Charity => names::company_in(country.code, names::OrgKind::Charity, key),
+            HolderKind::Exchange => {
+                names::company_in(country.code, names::OrgKind::ExchangeHouse, key)
+            }
+            _ => names::company_in(country.code, names::OrgKind::Company, key),
         }
     }
 }
@@ -112,54 +116,9 @@ fn to_names(origin: NameOrigin) -> names::Origin {
         NameOrigin::Russian => names::Origin::Russian,
         NameOrigin::CentralAsian => names::Origin::CentralAsian,
         NameOrigin::SouthAsian => names::Origin::SouthAsian,
-        NameOrigin::Somali => names::Origin::Somali,
+        NameOrigin::Somali => names::Origin::EastAfrican,
         NameOrigin::WestAfrican => names::Origin::WestAfrican,
         NameOrigin::Latin => names::Origin::Latin,
         NameOrigin::Chinese => names::Origin::Chinese,
-    }
-}
-
-// TEMPORARY until flowtrace-names lands (same session): the API the simulator expects.
-mod names {
-    #[derive(Clone, Copy)]
-    pub enum Origin {
-        Western,
-        Arabic,
-        Persian,
-        Turkish,
-        Russian,
-        CentralAsian,
-        SouthAsian,
-        Somali,
-        WestAfrican,
-        Latin,
-        Chinese,
-    }
-    #[derive(Clone, Copy)]
-    pub enum Variation {
-        Light,
-        Medium,
-        Heavy,
-    }
-    #[derive(Clone, Copy)]
-    pub enum CompanyKind {
-        Company,
-        Charity,
-        Exchange,
-    }
-    pub struct PersonName(String);
-    impl PersonName {
-        pub fn full(&self) -> String {
-            self.0.clone()
-        }
-    }
-    pub fn person(_o: Origin, key: u64) -> PersonName {
-        PersonName(format!("Person {key:X}"))
-    }
-    pub fn company(_o: Origin, _k: CompanyKind, key: u64) -> String {
-        format!("Company {key:X}")
-    }
-    pub fn variant(name: &str, _key: u64, _s: Variation) -> String {
-        name.to_uppercase()
     }
 }

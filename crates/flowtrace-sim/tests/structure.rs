@@ -26,7 +26,7 @@ fn check_fan(b: &Block, out: bool) {
     let others = distinct(b.rows.iter().map(|r| if out { &r.to } else { &r.from }));
     assert_eq!(hubs.len(), 1, "{b:?}");
     assert_eq!(others.len(), degree, "{b:?}");
-    assert!(degree >= 2 && degree <= 16);
+    assert!((2..=16).contains(&degree));
 }
 
 /// Rows in time order form a chain: each payee pays the next hop.

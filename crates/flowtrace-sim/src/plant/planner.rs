@@ -118,7 +118,9 @@ impl<'a> Planner<'a> {
         let due = self.target * u64::from(day + 1) / u64::from(plant_days);
         let mut misses = 0;
         while self.planted < due && misses < 8 {
-            let max = (due - self.planted) as usize;
+            // An instance may use the rest of the whole budget, not just today's share: small
+            // worlds would otherwise get only tiny instances. Later days plant less to make up.
+            let max = (self.target - self.planted) as usize;
             let Some(typology) = self.pick_typology() else {
                 break;
             };

@@ -1,0 +1,184 @@
+//! `flowtrace demo`: the main job end to end. Simulate a world, run every analysis flowtrace
+//! has on it, score the analyses against the world's truth and write a report.
+//!
+//! Each capability that lands adds its step here and its section to the report; the steps only
+//! call capability crates and write files.
+
+mod flows;
+mod sections;
+mod world_files;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use flowtrace_eval::{
+    evaluate, EvalOptions, EvalReport, Level, Predictions, Split, ValueKind, World,
+};
+use flowtrace_graph::{GraphSummary, TemporalGraph};
+use flowtrace_io::{read_transfers, FileFormat, ReadOptions};
+use flowtrace_patterns::rules::{run_rules, RuleConfig, RuleReport};
+use flowtrace_sim::{OutputFormat, WorldConfig, WorldSummary};
+use serde_json::json;
+
+use crate::args::{DemoArgs, GlobalArgs};
+use crate::commands::simulate::generate;
+use crate::Outcome;
+
+/// Everything the analyses found, for the report.
+pub struct Findings {
+    pub config: WorldConfig,
+    pub world: WorldSummary,
+    pub graph: GraphSummary,
+    pub rules: RuleReport,
+    /// Rule score of each transactions row (0-based).
+    pub row_scores: Vec<f64>,
+    /// Transactions row (1-based) of each transfer id, for the rule hits.
+    pub row_of: Vec<usize>,
+    pub eval: EvalReport,
+    /// Whether each transactions row (0-based) is illicit.
+    pub illicit: Vec<bool>,
+    pub seconds: Vec<(&'static str, f64)>,
+}
+
+pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
+    let world_dir = args.out.join("world");
+    let mut config = WorldConfig::preset("small")?;
+    config.seed = args.seed;
+    if let Some(n) = args.transfers {
+        config.transfers = n;
+    }
+    config.validate()?;
+    let note = |text: String| {
+        if !global.quiet {
+            eprintln!("{text}");
+        }
+    };
+    let mut seconds = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, seconds: &mut Vec<(&'static str, f64)>| {
+        seconds.push((name, clock.elapsed().as_secs_f64()));
+        clock = Instant::now();
+    };
+
+    let world = generate(global, &config, None, &world_dir, OutputFormat::Csv)?;
+    lap("simulate", &mut seconds);
+    note(format!(
+        "simulated {} transfers ({} illicit) into {}",
+        world.transfers,
+        world.illicit,
+        world_dir.display()
+    ));
+
+    let transactions = world_dir.join("transactions.csv");
+    let options = ReadOptions {
+        keep_input_order: true,
+        ..ReadOptions::default()
+    };
+    let loaded = read_transfers(&transactions, FileFormat::AmlworldCsv, &options)?;
+    note(loaded.report.to_string());
+    let row_of: Vec<usize> = (0..loaded.transfers.len() as u32)
+        .map(|id| {
+            loaded
+                .transfers
+                .input_row(id)
+                .map_or(id as usize, |r| r as usize)
+                + 1
+        })
+        .collect();
+    let graph = TemporalGraph::new(loaded.accounts, loaded.transfers)?;
+    let graph_summary = GraphSummary::of(&graph);
+    lap("load", &mut seconds);
+
+    let rules = run_rules(&graph, &RuleConfig::default());
+    let mut row_scores = vec![0.0; row_of.len()];
+    for (id, score) in rules.transfer_scores(row_of.len()).into_iter().enumerate() {
+        row_scores[row_of[id] - 1] = score;
+    }
+    lap("rules", &mut seconds);
+    note(format!("rules: {} alerts", rules.hits().len()));
+
+    let eval_world = World::load(&world_dir)?;
+    let predictions = Predictions {
+        level: Level::Transfer,
+        kind: ValueKind::Score,
+        values: row_scores.clone(),
+    };
+    let eval = evaluate(
+        &eval_world,
+        &predictions,
+        &EvalOptions {
+            split: Split::All,
+            ..EvalOptions::default()
+        },
+    )?;
+    lap("evaluate", &mut seconds);
+    let illicit = (0..row_of.len())
+        .map(|r| eval_world.truth().is_illicit(r))
+        .collect();
+
+    let findings = Findings {
+        config,
+        world,
+        graph: graph_summary,
+        rules,
+        row_scores,
+        row_of,
+        eval,
+        illicit,
+        seconds,
+    };
+    let files = write_outputs(&args.out, &world_dir, &findings)?;
+    for (what, path) in files {
+        println!("{what:<24} {}", path.display());
+    }
+    Ok(Outcome::default())
+}
+
+/// Writes the machine-readable outputs and the report; returns what was written.
+fn write_outputs(
+    out: &Path,
+    world_dir: &Path,
+    f: &Findings,
+) -> Result<Vec<(&'static str, PathBuf)>> {
+    let path = |name: &str| out.join(name);
+    let write = |p: &PathBuf, bytes: &[u8]| {
+        std::fs::write(p, bytes).with_context(|| format!("cannot write {}", p.display()))
+    };
+
+    let mut scores = b"row,score\n".to_vec();
+    for (row, s) in f.row_scores.iter().enumerate() {
+        writeln!(scores, "{},{}", row + 1, s)?;
+    }
+    write(&path("rule-scores.csv"), &scores)?;
+
+    let mut hits = Vec::new();
+    for h in f.rules.hits() {
+        let rows: Vec<usize> = h.transfers.iter().map(|&t| f.row_of[t as usize]).collect();
+        let line = json!({"rule": h.rule.name(), "score": h.score, "rows": rows, "why": h.why});
+        writeln!(hits, "{line}")?;
+    }
+    write(&path("rule-hits.jsonl"), &hits)?;
+    write(&path("eval.json"), f.eval.to_json()?.as_bytes())?;
+
+    let summary = json!({
+        "world": f.world, "config": f.config,
+        "rules": f.rules.counts().iter().map(|(k, n)| (k.name().to_string(), *n)).collect::<std::collections::BTreeMap<_, _>>(),
+        "eval": f.eval, "seconds": f.seconds.iter().map(|(k, s)| (k.to_string(), *s)).collect::<std::collections::BTreeMap<_, _>>(),
+    });
+    write(&path("summary.json"), format!("{summary:#}\n").as_bytes())?;
+
+    let report = sections::report(world_dir, f)?;
+    report
+        .write(path("report.html"))
+        .with_context(|| format!("cannot write {}", path("report.html").display()))?;
+    Ok(vec![
+        ("report", path("report.html")),
+        ("summary (JSON)", path("summary.json")),
+        ("evaluation (JSON)", path("eval.json")),
+        ("rule alerts (JSON lines)", path("rule-hits.jsonl")),
+        ("rule scores (CSV)", path("rule-scores.csv")),
+        ("world", world_dir.to_path_buf()),
+    ])
+}

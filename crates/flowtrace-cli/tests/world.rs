@@ -1,0 +1,190 @@
+//! `flowtrace simulate`, `eval` and `demo` run as a user runs them.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_flowtrace");
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+fn flowtrace(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the flowtrace binary runs")
+}
+
+fn ok(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn failed(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stdout:\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn simulate(dir: &Path, extra: &[&str]) -> Value {
+    let dir = dir.to_str().unwrap();
+    let mut args = vec!["simulate", "--out", dir, "--json", "--transfers", "20000"];
+    args.extend_from_slice(extra);
+    serde_json::from_str(&ok(&flowtrace(&args))).unwrap()
+}
+
+#[test]
+fn simulate_writes_a_world_that_its_config_regenerates() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let summary = simulate(a.path(), &["--seed", "4"]);
+    assert_eq!(summary["transfers"], 20_000);
+    assert!(summary["illicit"].as_u64().unwrap() > 0);
+    for file in [
+        "transactions.csv",
+        "truth.csv",
+        "patterns.txt",
+        "accounts.csv",
+        "listed.csv",
+        "world.toml",
+    ] {
+        assert!(a.path().join(file).is_file(), "{file} missing");
+    }
+    // The world.toml written beside a world regenerates it byte for byte.
+    let config = a.path().join("world.toml");
+    let out = flowtrace(&[
+        "simulate",
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        b.path().to_str().unwrap(),
+    ]);
+    ok(&out);
+    for file in [
+        "transactions.csv",
+        "truth.csv",
+        "patterns.txt",
+        "accounts.csv",
+    ] {
+        let same = std::fs::read(a.path().join(file)).unwrap()
+            == std::fs::read(b.path().join(file)).unwrap();
+        assert!(same, "{file} differs when regenerated from world.toml");
+    }
+    // And the stats command reads it without a rejected row.
+    let transactions = a.path().join("transactions.csv");
+    let stats = flowtrace(&["stats", transactions.to_str().unwrap()]);
+    ok(&stats);
+    assert!(String::from_utf8_lossy(&stats.stderr)
+        .contains("read 20000 rows = 20000 accepted + 0 rejected"));
+}
+
+#[test]
+fn simulate_refuses_a_bad_config_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bad.toml");
+    std::fs::write(
+        &config,
+        "preset = \"hi\"\n[laundering]\nmax_fan_degree = 1000\n",
+    )
+    .unwrap();
+    let out = flowtrace(&[
+        "simulate",
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    let err = failed(&out);
+    assert!(
+        err.contains("laundering.max_fan_degree") && err.contains("bad.toml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn eval_scores_perfect_and_empty_predictions() {
+    let dir = tempfile::tempdir().unwrap();
+    simulate(dir.path(), &[]);
+    let truth = std::fs::read_to_string(dir.path().join("truth.csv")).unwrap();
+    let mut perfect = String::from("row,label\n");
+    for line in truth.lines().skip(1) {
+        perfect.push_str(line.split(',').next().unwrap());
+        perfect.push_str(",1\n");
+    }
+    let predictions = dir.path().join("perfect.csv");
+    std::fs::write(&predictions, perfect).unwrap();
+    let world = dir.path().to_str().unwrap();
+    let out = flowtrace(&[
+        "eval",
+        world,
+        "--predictions",
+        predictions.to_str().unwrap(),
+        "--json",
+    ]);
+    let report: Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert_eq!(report["at_threshold"]["precision"], 1.0);
+    assert_eq!(report["at_threshold"]["recall"], 1.0);
+    let typologies = report["typologies"].as_array().unwrap();
+    assert!(typologies.len() >= 3, "{typologies:?}");
+
+    std::fs::write(&predictions, "row,label\n").unwrap();
+    let out = flowtrace(&[
+        "eval",
+        world,
+        "--predictions",
+        predictions.to_str().unwrap(),
+        "--split",
+        "test",
+    ]);
+    let text = ok(&out);
+    assert!(text.contains("split test"), "{text}");
+
+    let out = flowtrace(&["eval", world, "--predictions", "no-such-file.csv"]);
+    assert!(failed(&out).contains("no-such-file.csv"));
+}
+
+#[test]
+fn demo_writes_the_report_and_machine_readable_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let out = flowtrace(&[
+        "demo",
+        "--transfers",
+        "30000",
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--quiet",
+    ]);
+    let text = ok(&out);
+    assert!(text.contains("report.html"), "{text}");
+    let html = std::fs::read_to_string(out_dir.join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..80]);
+    assert!(html.matches("<svg").count() >= 5, "pictures missing");
+    for heading in [
+        "The simulated world",
+        "Detection",
+        "Planted flows",
+        "Alerts",
+    ] {
+        assert!(html.contains(heading), "{heading} missing");
+    }
+    let summary: Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("summary.json")).unwrap())
+            .unwrap();
+    assert_eq!(summary["world"]["transfers"], 30_000);
+    let eval: Value =
+        serde_json::from_str(&std::fs::read_to_string(out_dir.join("eval.json")).unwrap()).unwrap();
+    assert_eq!(eval["items"], 30_000);
+    let scores = std::fs::read_to_string(out_dir.join("rule-scores.csv")).unwrap();
+    assert_eq!(scores.lines().count(), 30_001);
+}
