@@ -8,6 +8,24 @@
 //! Readers never panic on a bad file: they return a [`ListError`] naming the file, the record
 //! and the reason.
 //!
+//! [`Screener`] indexes a list and screens names against it: every script to Latin, particles
+//! of Arabic names settled, tokens aligned in any order with fuzzy and consonant-skeleton
+//! scores, rare tokens weighing more, birth date / nationality / schema adjustments, and an
+//! [`Explanation`] token by token for every hit. A query touches only the names sharing an index
+//! key with it (consonant skeletons and their one-deletion neighbours), never the whole list.
+//!
+//! ```no_run
+//! use std::path::Path;
+//! use flowtrace_screen::{read_watchlist, Query, ScreenOptions, Screener};
+//!
+//! let screener = Screener::new(read_watchlist(Path::new("data/watchlists/un_consolidated.xml"))?);
+//! for hit in screener.screen(&Query::name("1", "Saif al-Adel"), &ScreenOptions::default()) {
+//!     let entity = screener.entity(&hit);
+//!     println!("{} {} {:.2}: {}", entity.id, entity.reference, hit.score, hit.explanation);
+//! }
+//! # Ok::<(), flowtrace_screen::ListError>(())
+//! ```
+//!
 //! ```no_run
 //! use std::path::Path;
 //!
@@ -20,13 +38,21 @@
 
 pub mod date;
 pub mod error;
+pub mod eval;
+mod index;
 pub mod lists;
+pub mod matcher;
 pub mod model;
+pub mod queries;
+pub mod screener;
 
 pub use date::PartialDate;
 pub use error::{Invalid, ListError, Location, Problem};
 pub use lists::{detect_format, read_ftm, read_ofac, read_un, read_watchlist, ListFormat};
+pub use matcher::{Explanation, Query};
 pub use model::{
     Address, BirthDate, Document, ListedEntity, ListedName, NameKind, NameQuality, NameScript,
     Schema, Watchlist, OFAC_SDN_LIST, UN_LIST,
 };
+pub use queries::{read_accounts, read_queries, OnBadRow, QueriesReport, QueryError};
+pub use screener::{Hit, QueryWork, ScreenOptions, Screener, DEFAULT_THRESHOLD};

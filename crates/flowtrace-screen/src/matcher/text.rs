@@ -1,0 +1,352 @@
+//! From a name as written to the tokens the matcher compares: split into words, every script to
+//! lowercase ASCII, and the particles of Arabic names settled so that their many spellings meet:
+//! articles (al-, el-, ad-Din) and connectors (bin, ibn, bint, ould) are set aside; abd and abu
+//! join the word they govern (Abdul Rahman, Abd al-Rahman, Abdurrahman → `abdrahman`).
+
+use super::script::{arabic_word, ascii_word, han_words, is_arabic, is_han};
+use super::skeleton::{skeleton, skeleton_letters};
+
+/// One word of a name, ready to compare.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Lowercase ASCII letters and digits.
+    pub text: String,
+    /// Consonant skeleton of `text` (see [`skeleton`]).
+    pub skeleton: String,
+    /// Written in a script without short vowels (Arabic): only the skeleton is reliable.
+    pub consonantal: bool,
+    /// Another spelling compared too: the word without a glued article (`albaghdadi` →
+    /// `baghdadi`), or an abd- compound as written before it was settled (`abdoulay`).
+    pub unglued: Option<String>,
+}
+
+/// A name as the matcher sees it: its tokens, and the particles set aside.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameForm {
+    /// The tokens, in written order.
+    pub tokens: Vec<Token>,
+    /// Articles and connectors set aside (`al`, `bin`), for the explanation.
+    pub particles: Vec<String>,
+}
+
+const CONNECTORS: [&str; 16] = [
+    "bin", "ibn", "ben", "bn", "abn", "bint", "bnt", "binti", "binte", "ibnu", "bte", "ould",
+    "wuld", "wld", "walad", "ibni",
+];
+const ARTICLES: [&str; 5] = ["al", "el", "ul", "il", "l"];
+/// Articles assimilated to a following sun letter: ad-Din, ar-Rahman, as-Sayyid, ash-Shami.
+const SUN_ARTICLES: [&str; 12] = [
+    "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ud", "ur", "us",
+];
+const ABD: [&str; 12] = [
+    "abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdur", "abdus", "abdou",
+    "abdar", "abdelh",
+];
+const ABU: [&str; 7] = ["abu", "abou", "abo", "aboo", "abi", "ebu", "ebo"];
+/// Spellings of Allah and of ad-Din as the second half of a compound name (Habib Allah,
+/// Habibullah; Shams al-Din, Shamsuddin, Chamseddine): compounds are written both as one word
+/// and as two, so both become one word ending in `ullah` / `uddin`.
+const ALLAH: [&str; 8] = [
+    "allah", "ullah", "ollah", "illah", "ulla", "olla", "alla", "lah",
+];
+const DIN: [&str; 9] = [
+    "din", "deen", "dine", "uddin", "eddine", "eddin", "uddeen", "oudine", "ouddine",
+];
+
+/// Reads a name into tokens and particles.
+pub fn analyse(name: &str) -> NameForm {
+    let words = words(&rotate_comma(name));
+    let mut form = NameForm::default();
+    let mut i = 0;
+    while i < words.len() {
+        let (text, consonantal) = &words[i];
+        let next = words.get(i + 1).map(|(t, _)| t.as_str());
+        i += 1;
+        if is_particle(text, next) {
+            form.particles.push(text.clone());
+            continue;
+        }
+        let mut text = text.clone();
+        let mut original = None;
+        if is_head(&text) && next.is_none() && !form.tokens.is_empty() {
+            // Reversed order (NASHUK ABU): the head governs the word before it.
+            let head = if ABD.contains(&text.as_str()) {
+                "abd"
+            } else {
+                "abu"
+            };
+            if let Some(last) = form.tokens.pop() {
+                text = format!("{head}{}", last.text);
+            }
+        } else if is_head(&text) && next.is_some() {
+            // The governed word follows, perhaps after an article: Abd al-Rahman, Abu al-Hasan.
+            let mut governed = &words[i].0;
+            if ARTICLES.contains(&governed.as_str()) || SUN_ARTICLES.contains(&governed.as_str()) {
+                if let Some((after, _)) = words.get(i + 1) {
+                    form.particles.push(governed.clone());
+                    i += 1;
+                    governed = after;
+                }
+            }
+            let head = if ABD.contains(&text.as_str()) {
+                "abd"
+            } else {
+                "abu"
+            };
+            text = format!("{head}{governed}");
+            i += 1;
+        }
+        if text.starts_with("abd") {
+            original = Some(text.clone());
+            text = settle_abd(&text);
+        }
+        if let Some(joined) = compound(&mut form, &text) {
+            text = joined;
+        } else {
+            text = settle_suffix(&text);
+        }
+        let mut t = token(text, *consonantal);
+        if t.unglued.is_none() && original.as_deref() != Some(t.text.as_str()) {
+            t.unglued = original;
+        }
+        form.tokens.push(t);
+    }
+    if form.tokens.is_empty() {
+        // A name of particles only ("Al Ansar" is not one, but "Al" would be): keep them.
+        let particles = std::mem::take(&mut form.particles);
+        form.tokens = particles.into_iter().map(|p| token(p, false)).collect();
+    }
+    form
+}
+
+/// A token with its skeleton and unglued form.
+pub fn token(text: String, consonantal: bool) -> Token {
+    let unglued = ["al", "el"]
+        .iter()
+        .find(|a| text.len() >= 6 && text.starts_with(*a))
+        .map(|a| text[a.len()..].to_owned());
+    Token {
+        skeleton: if consonantal {
+            skeleton_letters(&text)
+        } else {
+            skeleton(&text)
+        },
+        text,
+        consonantal,
+        unglued,
+    }
+}
+
+fn is_head(word: &str) -> bool {
+    ABD.contains(&word) || ABU.contains(&word)
+}
+
+/// "LAST, First" (OFAC's order) read as "First LAST", so that a trailing Abu or Abdul governs
+/// the right word. Names with no comma or several stay as they are.
+fn rotate_comma(name: &str) -> std::borrow::Cow<'_, str> {
+    match name.split_once(',') {
+        Some((last, first)) if !first.contains(',') && !first.trim().is_empty() => {
+            format!("{} {}", first.trim(), last.trim()).into()
+        }
+        _ => name.into(),
+    }
+}
+
+/// `Allah` or `Din` written apart joins the word before it: Habib Allah → `habibullah`.
+fn compound(form: &mut NameForm, word: &str) -> Option<String> {
+    let suffix = if ALLAH.contains(&word) {
+        "ullah"
+    } else if DIN.contains(&word) {
+        "uddin"
+    } else {
+        return None;
+    };
+    let previous = form.tokens.last().filter(|t| !t.text.starts_with("abd"))?;
+    let joined = format!("{}{suffix}", settle_suffix(&previous.text));
+    form.tokens.pop();
+    Some(joined)
+}
+
+/// One spelling for the compound endings written in one word: Habibollah, Habibulla →
+/// `habibullah`; Salahaldin, Salahuddin, Salaheddine → `salahuddin`.
+fn settle_suffix(word: &str) -> String {
+    const ENDINGS: [(&str, &str); 17] = [
+        ("ullah", "ullah"),
+        ("ollah", "ullah"),
+        ("allah", "ullah"),
+        ("illah", "ullah"),
+        ("ulla", "ullah"),
+        ("olla", "ullah"),
+        ("aldin", "uddin"),
+        ("aldeen", "uddin"),
+        ("uddin", "uddin"),
+        ("uddeen", "uddin"),
+        ("eddine", "uddin"),
+        ("eddin", "uddin"),
+        ("ouddine", "uddin"),
+        ("oudine", "uddin"),
+        ("udin", "uddin"),
+        ("iddin", "uddin"),
+        ("addin", "uddin"),
+    ];
+    if word.starts_with("abd") {
+        return word.to_owned();
+    }
+    for (ending, canonical) in ENDINGS {
+        if let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 3) {
+            return format!("{stem}{canonical}");
+        }
+    }
+    word.to_owned()
+}
+
+fn is_particle(word: &str, next: Option<&str>) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    if CONNECTORS.contains(&word) || ARTICLES.contains(&word) {
+        return true;
+    }
+    // A sun article doubles the consonant it meets (ad-Din, ur-Rahman, esh-Shami); elsewhere
+    // `as` or `an` may be a real word.
+    let (w, n) = (word.as_bytes(), next.as_bytes());
+    (2..=3).contains(&w.len())
+        && matches!(w[0], b'a' | b'e' | b'i' | b'o' | b'u')
+        && n.len() >= 3
+        && n.starts_with(&w[1..])
+}
+
+/// One spelling for abd + name written as one word: `abdulrahman`, `abdurrahman`, `abdelrahman`
+/// → `abdrahman`; every spelling of Abdullah → `abdallah`.
+fn settle_abd(word: &str) -> String {
+    let rest = &word[3..];
+    if skeleton(rest).trim_start_matches('a') == "lh" || skeleton(rest) == "al" {
+        return "abdallah".to_owned();
+    }
+    if rest.len() < 3 {
+        return word.to_owned();
+    }
+    let rest = rest.trim_start_matches(['a', 'e', 'i', 'o', 'u']);
+    let b = rest.as_bytes();
+    let rest = if b.len() > 4 && (b[0] == b'l' || b[0] == b[1]) {
+        &rest[1..]
+    } else {
+        rest
+    };
+    format!("abd{rest}")
+}
+
+/// The words of a name in lowercase ASCII, each marked when it came from Arabic script.
+/// Arabic words lose their article here (الزرقاوي → `al`, `zrqaui`), since it is written glued.
+fn words(name: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for raw in name.split(is_separator).filter(|w| !w.is_empty()) {
+        if raw.chars().any(is_arabic) {
+            arabic_words(raw, &mut out);
+        } else if raw.chars().all(is_han) {
+            out.extend(han_words(raw).into_iter().map(|w| (w, false)));
+        } else {
+            let word = ascii_word(raw);
+            if !word.is_empty() {
+                out.push((word, false));
+            }
+        }
+    }
+    out
+}
+
+fn arabic_words(raw: &str, out: &mut Vec<(String, bool)>) {
+    if raw.starts_with("الل") && raw.chars().count() == 4 {
+        out.push(("allah".to_owned(), true));
+        return;
+    }
+    let body = match raw.strip_prefix("ال") {
+        Some(body) if body.chars().count() >= 2 => {
+            out.push(("al".to_owned(), true));
+            body
+        }
+        _ => raw,
+    };
+    let word = arabic_word(body);
+    if !word.is_empty() {
+        out.push((word, true));
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | ','
+                | '.'
+                | '/'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | ';'
+                | ':'
+                | '"'
+                | '&'
+                | '+'
+                | '_'
+                | '|'
+                | '!'
+                | '?'
+                | '*'
+                | '\u{2010}'..='\u{2015}' | '،' | '“' | '”' | '«' | '»'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(name: &str) -> Vec<String> {
+        analyse(name).tokens.into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn particles_are_set_aside_and_abd_joins_its_word() {
+        assert_eq!(texts("Sayf al-Adl"), ["sayf", "adl"]);
+        assert_eq!(
+            texts("Usama bin Muhammad bin Awad BIN LADIN"),
+            ["usama", "muhammad", "awad", "ladin"]
+        );
+        for name in [
+            "Abdul Rahman",
+            "Abd al-Rahman",
+            "Abdurrahman",
+            "ABDELRAHMAN",
+            "Abd ar-Rahman",
+        ] {
+            assert_eq!(texts(name), ["abdrahman"], "{name}");
+        }
+        for name in ["Abdullah", "Abd Allah", "Abdallah", "عبد الله", "Abdulla"] {
+            assert_eq!(texts(name), ["abdallah"], "{name}");
+        }
+        assert_eq!(texts("Abu Bakr al-Baghdadi"), ["abubakr", "baghdadi"]);
+        assert_eq!(texts("Nur ad-Din"), ["nuruddin"]);
+        assert_eq!(texts("Habib Allah"), texts("Habibullah"));
+        assert_eq!(texts("IBRAHEEM, Abu"), ["abuibraheem"]);
+        assert_eq!(texts("NASHUK ABU"), ["abunashuk"]);
+        assert_eq!(texts("Bank as Capital"), ["bank", "as", "capital"]);
+    }
+
+    #[test]
+    fn other_scripts_are_read_to_latin() {
+        assert_eq!(texts("أبو بكر البغدادي"), ["abubkr", "bgdadi"]);
+        let form = analyse("سيف العدل");
+        assert!(form.tokens.iter().all(|t| t.consonantal));
+        assert_eq!(form.particles, ["al"]);
+        assert_eq!(texts("Шамиль Басаев"), ["shamil", "basaev"]);
+        assert_eq!(texts("AL-BASRI, Samir"), ["samir", "basri"]);
+    }
+
+    #[test]
+    fn a_glued_article_has_an_unglued_form() {
+        let form = analyse("Albaghdadi");
+        assert_eq!(form.tokens[0].unglued.as_deref(), Some("baghdadi"));
+        assert_eq!(analyse("Ali").tokens[0].unglued, None);
+    }
+}

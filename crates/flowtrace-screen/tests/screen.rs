@@ -1,0 +1,88 @@
+//! Screening the real UN list: spelling variants, OFAC order and Arabic script find their
+//! entry with a token-by-token explanation; a query touches a small share of the list; birth
+//! dates move the score; the queries reader reconciles in skip mode.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::data;
+use flowtrace_screen::{
+    read_queries, read_un, OnBadRow, PartialDate, Query, ScreenOptions, Screener,
+};
+
+fn un() -> Screener {
+    Screener::new(read_un(&data("un_consolidated.xml")).expect("the UN list reads"))
+}
+
+fn top(screener: &Screener, query: &Query) -> Option<(String, f32, String)> {
+    let hits = screener.screen(query, &ScreenOptions::default());
+    let hit = hits.first()?;
+    let id = screener.entity(hit).id.clone();
+    Some((id, hit.score, hit.explanation.to_string()))
+}
+
+#[test]
+fn variants_of_listed_names_find_their_entry() {
+    let screener = un();
+    for (name, id) in [
+        ("Saif al-Adel", "un:QDi.001"),
+        ("AL-ZAWAHIRI, Aiman", "un:QDi.006"),
+        ("أيمن الظواهري", "un:QDi.006"),
+        ("Abu Bakr el Baghdadi", "un:QDi.299"),
+    ] {
+        let found = top(&screener, &Query::name("q", name));
+        assert_eq!(
+            found.as_ref().map(|f| f.0.as_str()),
+            Some(id),
+            "{name}: {found:?}"
+        );
+    }
+    let (_, _, explanation) = top(&screener, &Query::name("q", "Saif al-Adel")).unwrap();
+    assert!(explanation.contains("saif~sayf"), "{explanation}");
+    assert!(explanation.contains("particles: al"), "{explanation}");
+}
+
+#[test]
+fn a_query_touches_a_small_share_of_the_list() {
+    let screener = un();
+    let (names, _) = screener.size();
+    let query = Query::name("q", "Mohammed Abdullah Ahmed");
+    let (_, work) = screener.screen_with_work(&query, &ScreenOptions::default());
+    assert!(work.touched < names / 4, "{work:?} of {names} names");
+    assert!(work.scored <= 32, "{work:?}");
+}
+
+#[test]
+fn a_birth_date_far_off_lowers_the_score_and_a_matching_one_raises_it() {
+    let screener = un();
+    let mut query = Query::name("q", "Ayman al-Zawahiri");
+    let options = ScreenOptions {
+        threshold: 0.0,
+        limit: 1,
+    };
+    let score = |q: &Query| screener.screen(q, &options)[0].score;
+    let plain = score(&query);
+    query.birth_date = PartialDate::parse_iso("1990");
+    assert!(score(&query) < plain - 0.2, "a 39-year gap");
+    query.name = "Aiman Zawahri".into();
+    let variant = score(&query);
+    query.birth_date = PartialDate::parse_iso("1951-06-19");
+    assert!(score(&query) > variant, "the listed date of birth");
+}
+
+#[test]
+fn the_queries_reader_reconciles_in_skip_mode() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/screen/queries.csv");
+    let policy = OnBadRow::Skip { rejects: None };
+    let (queries, report) = read_queries(&path, &policy).expect("reads");
+    assert_eq!((report.read, report.accepted, report.rejected), (6, 4, 2));
+    assert!(report.reconciles());
+    assert_eq!(queries.len(), 4);
+    assert!(
+        report.first_errors[0].starts_with("line 5: name is empty"),
+        "{report:?}"
+    );
+    assert!(read_queries(&path, &OnBadRow::Fail).is_err());
+}
