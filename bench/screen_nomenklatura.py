@@ -2,9 +2,13 @@
 matcher, as yente's /match would: the query becomes an FtM entity (name, birthDate,
 nationality, schema) and is compared with the listed entity from entities.jsonl. Writes
 `id,score` lines headed `# nomenklatura logic-v2 <threshold>` (yente's default match threshold,
-0.7) and prints the pairs per second it scored on one core.
+0.7) and prints the pairs per second it scored on one core. `--pairs` and `--entities`
+(repeatable) choose another set, such as the independent one made with flowtrace-names.
 
     target/screen-venv/bin/python bench/screen_nomenklatura.py --out target/screen-bench/nomenklatura.csv
+    target/screen-venv/bin/python bench/screen_nomenklatura.py --pairs tests/data/screen/independent_pairs.csv \
+        --entities tests/data/screen/entities.jsonl --entities tests/data/screen/independent_entities.jsonl \
+        --out target/screen-bench/nomenklatura-independent.csv
 """
 
 import argparse
@@ -41,15 +45,18 @@ def query(row):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--pairs", type=Path, default=SET / "pairs.csv")
+    parser.add_argument("--entities", type=Path, action="append")
     args = parser.parse_args()
     algorithm = get_algorithm("logic-v2")
     config = algorithm.default_config()
     entities = {}
-    with open(SET / "entities.jsonl", encoding="utf-8") as f:
-        for line in f:
-            data = json.loads(line)
-            entities[data["id"]] = entity(data)
-    with open(SET / "pairs.csv", encoding="utf-8") as f:
+    for path in args.entities or [SET / "entities.jsonl"]:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                data = json.loads(line)
+                entities[data["id"]] = entity(data)
+    with open(args.pairs, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     queries = [query(r) for r in rows]
     started = time.perf_counter()

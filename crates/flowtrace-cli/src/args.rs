@@ -68,6 +68,56 @@ pub enum Command {
         Example:\n  flowtrace demo\n  flowtrace demo --seed 7 --out /tmp/demo"
     )]
     Demo(DemoArgs),
+    /// Screen names against watchlists (UN Consolidated List XML, OFAC SDN CSV, FtM JSON lines):
+    /// one name, a queries CSV, the account holders of a transfer dataset, or a labelled set.
+    #[command(
+        after_help = "Output: CSV (or JSON lines with --json) query_id,entity_id,list,reference,\
+        matched_name,score,explanation.\n\nExamples:\n  \
+        flowtrace screen --list data/watchlists/un_consolidated.xml --name \"Saif al-Adel\"\n  \
+        flowtrace screen --list un.xml --list ofac/sdn.csv --queries parties.csv --json\n  \
+        flowtrace screen --list un.xml --transfers world/accounts.csv\n  \
+        flowtrace screen --list tests/data/screen/entities.jsonl --eval tests/data/screen/pairs.csv"
+    )]
+    Screen(ScreenArgs),
+}
+
+#[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["name", "queries", "transfers", "eval"])))]
+pub struct ScreenArgs {
+    /// A watchlist file (repeat for several); OFAC's alt/add files are found beside sdn.csv.
+    #[arg(long = "list", value_name = "FILE", required = true)]
+    pub lists: Vec<PathBuf>,
+    /// One name to screen.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// CSV of queries: id,name[,schema,birth_date,nationality] with a header.
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+    /// Screen every account holder of a transfer dataset: its accounts.csv, or the world
+    /// directory holding it.
+    #[arg(long, value_name = "FILE")]
+    pub transfers: Option<PathBuf>,
+    /// Score a labelled pairs file and print precision, recall and F1 per category.
+    #[arg(long, value_name = "FILE")]
+    pub eval: Option<PathBuf>,
+    /// With --eval: another matcher's scores (CSV id,score) to evaluate side by side.
+    #[arg(long, value_name = "FILE", requires = "eval")]
+    pub peer_scores: Option<PathBuf>,
+    /// Hits below this score are not reported (default: chosen on the labelled set).
+    #[arg(long)]
+    pub threshold: Option<f32>,
+    /// At most this many hits per query.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// JSON lines instead of CSV.
+    #[arg(long)]
+    pub json: bool,
+    /// On a bad queries row: stop (fail) or set it aside (skip).
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Fail)]
+    pub on_error: OnErrorArg,
+    /// With --on-error skip: write rejected rows here.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -9,7 +9,7 @@ use flowtrace_sim::ListedParty;
 
 /// The copy of the UN list kept in the repository (dated 2026-02-27), found from the working
 /// directory or, for `cargo run`, from the source tree.
-fn default_list() -> Option<PathBuf> {
+pub fn default_list() -> Option<PathBuf> {
     let relative = Path::new("data/watchlists/un_consolidated.xml");
     let in_tree = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../..")
@@ -19,18 +19,23 @@ fn default_list() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Parties from the UN list at `path`, or from the repository's copy.
-pub fn parties(path: Option<&Path>) -> Result<Vec<ListedParty>> {
-    let path = match path {
-        Some(p) => p.to_path_buf(),
+/// `path`, or the repository's copy of the UN list.
+pub fn list_path(path: Option<&Path>) -> Result<PathBuf> {
+    match path {
+        Some(p) => Ok(p.to_path_buf()),
         None => match default_list() {
-            Some(p) => p,
+            Some(p) => Ok(p),
             None => bail!(
                 "cannot find data/watchlists/un_consolidated.xml (run from the flowtrace \
                  checkout, or pass --listed FILE with the UN Consolidated List XML)"
             ),
         },
-    };
+    }
+}
+
+/// Parties from the UN list at `path`, or from the repository's copy.
+pub fn parties(path: Option<&Path>) -> Result<Vec<ListedParty>> {
+    let path = list_path(path)?;
     let list =
         read_un(&path).with_context(|| format!("cannot read the UN list {}", path.display()))?;
     let on_isil_list = |programmes: &[String]| programmes.iter().any(|p| p.contains("Al-Qaida"));

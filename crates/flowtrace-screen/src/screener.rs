@@ -7,16 +7,23 @@ use std::cell::RefCell;
 
 use crate::index::KeyIndex;
 use crate::matcher::{
-    adjustments, align, analyse, Alignment, Explanation, NameForm, Query, WEAK_ALIAS_FACTOR,
+    adjustments, align, analyse, Alignment, Explanation, NameForm, Query, TokenHow,
+    LISTED_SIDE_FLOOR, WEAK_ALIAS_FACTOR,
 };
+use crate::matcher::{BIRTH_DATE_AGREES, NATIONALITY_AGREES};
 use crate::model::{ListedEntity, NameQuality, Watchlist};
 
 /// The threshold `flowtrace screen` uses unless told otherwise, chosen on the labelled set in
 /// `tests/data/screen/` (see BENCHMARKS.md): the best F1 there.
 pub const DEFAULT_THRESHOLD: f32 = 0.80;
 
-/// At most this many names are scored per query, the ones sharing the most key weight first.
-const MAX_SCORED: usize = 32;
+/// Names scored per query first, the most promising by shared key weight.
+const FIRST_SCORED: usize = 32;
+
+/// When none of the first names reaches the threshold, more are scored, up to this many in
+/// all: a typo can move a rare token's key away from its name, and a one-token alias (Abu
+/// Usama) is shared by dozens of longer names.
+const MAX_SCORED: usize = 64;
 
 /// How many hits to return and from what score.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,6 +68,10 @@ struct IndexedName {
     name: u16,
     form: NameForm,
     weights: Vec<f32>,
+    /// Sum of `weights`.
+    total: f32,
+    /// The weak-alias factor of this name (1 for a good one).
+    factor: f32,
 }
 
 /// A watchlist indexed for screening.
@@ -87,16 +98,24 @@ impl Screener {
                     continue;
                 }
                 index.add(names.len() as u32, &form.tokens);
+                let factor = if name.quality == NameQuality::Low {
+                    WEAK_ALIAS_FACTOR
+                } else {
+                    1.0
+                };
                 names.push(IndexedName {
                     entity: e as u32,
                     name: n as u16,
                     form,
                     weights: Vec::new(),
+                    total: 0.0,
+                    factor,
                 });
             }
         }
         for n in &mut names {
             n.weights = n.form.tokens.iter().map(|t| index.weight(t)).collect();
+            n.total = n.weights.iter().sum();
         }
         Screener { list, names, index }
     }
@@ -132,21 +151,36 @@ impl Screener {
             return (Vec::new(), QueryWork::default());
         }
         let weights: Vec<f32> = form.tokens.iter().map(|t| self.index.weight(t)).collect();
-        let (candidates, touched) = self.candidates(&form, &weights, options.threshold);
-        let work = QueryWork {
-            touched,
-            scored: candidates.len(),
-        };
+        let (mut candidates, touched) = self.candidates(&form, &weights, options.threshold);
         let mut best: Vec<(u32, f32, u32, Alignment)> = Vec::new();
-        for name in candidates {
-            let (score, alignment) = self.name_score(&form, &weights, name);
-            let entity = self.names[name as usize].entity;
-            match best.iter_mut().find(|b| b.0 == entity) {
-                Some(b) if b.1 >= score => {}
-                Some(b) => *b = (entity, score, name, alignment),
-                None => best.push((entity, score, name, alignment)),
+        let mut scored = 0;
+        let mut top = 0.0f32;
+        while scored < candidates.len() && scored < MAX_SCORED {
+            if scored >= FIRST_SCORED && top >= options.threshold {
+                break;
+            }
+            let end = if scored == 0 {
+                FIRST_SCORED
+            } else {
+                MAX_SCORED
+            };
+            let end = end.min(candidates.len());
+            let rest = &mut candidates[scored..];
+            select_best(rest, end - scored);
+            let next = scored;
+            scored = end;
+            for &(_, name) in &candidates[next..end] {
+                let (score, alignment) = self.name_score(&form, &weights, name);
+                top = top.max(score);
+                let entity = self.names[name as usize].entity;
+                match best.iter_mut().find(|b| b.0 == entity) {
+                    Some(b) if b.1 >= score => {}
+                    Some(b) => *b = (entity, score, name, alignment),
+                    None => best.push((entity, score, name, alignment)),
+                }
             }
         }
+        let work = QueryWork { touched, scored };
         let mut hits: Vec<Hit> = best
             .into_iter()
             .filter_map(|(_, _, name, alignment)| {
@@ -174,10 +208,17 @@ impl Screener {
         self.hit(query, &form, name, alignment, f32::NEG_INFINITY)
     }
 
-    /// Names sharing key weight with the query, most first, at most [`MAX_SCORED`], and the
-    /// number touched. A name is kept only when its shared weight could reach the threshold
-    /// with room for spellings whose keys differ.
-    fn candidates(&self, form: &NameForm, weights: &[f32], threshold: f32) -> (Vec<u32>, usize) {
+    /// Names sharing key weight with the query, each with its promise (the score it would
+    /// get if its shared tokens matched exactly), unsorted, and the number touched. A name is
+    /// kept only when its shared weight could reach the threshold with room for spellings
+    /// whose keys differ; query tokens none of whose keys is listed (a typo, a name on no list)
+    /// do not count against it.
+    fn candidates(
+        &self,
+        form: &NameForm,
+        weights: &[f32],
+        threshold: f32,
+    ) -> (Vec<(f32, u32)>, usize) {
         SCRATCH.with(|scratch| {
             let (gathered, stamp, epoch) = &mut *scratch.borrow_mut();
             if gathered.len() < self.names.len() {
@@ -185,54 +226,56 @@ impl Screener {
                 stamp.resize(self.names.len(), 0);
             }
             let mut touched: Vec<u32> = Vec::new();
-            for (token, weight) in form.tokens.iter().zip(weights) {
+            let mut found = 0.0f32;
+            for (token, &weight) in form.tokens.iter().zip(weights) {
                 *epoch = epoch.wrapping_add(1);
-                self.index.lookup(token, |names| {
+                let e = *epoch;
+                let any = std::cell::Cell::new(false);
+                let mut gather = |names: &[u32]| {
+                    any.set(true);
                     for &n in names {
                         let i = n as usize;
-                        if stamp[i] == *epoch {
+                        if stamp[i] == e {
                             continue;
                         }
-                        stamp[i] = *epoch;
+                        stamp[i] = e;
                         if gathered[i] == 0.0 {
                             touched.push(n);
                         }
                         gathered[i] += weight;
                     }
-                });
+                };
+                self.index.lookup(token, &mut gather);
+                if any.get() {
+                    found += weight;
+                }
             }
             let total: f32 = weights.iter().sum();
-            let floor = total * (threshold - 0.35).max(0.15);
-            let mut kept: Vec<(f32, u32)> = touched
+            let floor = found * (threshold - 0.35).max(0.15);
+            let kept: Vec<(f32, u32)> = touched
                 .iter()
                 .map(|&n| (gathered[n as usize], n))
                 .filter(|(g, _)| *g >= floor)
+                .map(|(g, n)| {
+                    let listed = &self.names[n as usize];
+                    let listed_share = (g / listed.total.max(f32::EPSILON)).min(1.0);
+                    let promise = g / total
+                        * (LISTED_SIDE_FLOOR + (1.0 - LISTED_SIDE_FLOOR) * listed_share)
+                        * listed.factor;
+                    (promise, n)
+                })
                 .collect();
-            let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-            // Only the best few are scored: select them before sorting (hundreds are touched).
-            if kept.len() > MAX_SCORED {
-                kept.select_nth_unstable_by(MAX_SCORED, order);
-                kept.truncate(MAX_SCORED);
-            }
-            kept.sort_by(order);
             for &n in &touched {
                 gathered[n as usize] = 0.0;
             }
-            (kept.into_iter().map(|(_, n)| n).collect(), touched.len())
+            (kept, touched.len())
         })
     }
 
     fn name_score(&self, form: &NameForm, weights: &[f32], name: u32) -> (f32, Alignment) {
         let listed = &self.names[name as usize];
         let alignment = align(&form.tokens, weights, &listed.form.tokens, &listed.weights);
-        let quality =
-            self.list.entities[listed.entity as usize].names[usize::from(listed.name)].quality;
-        let factor = if quality == NameQuality::Low {
-            WEAK_ALIAS_FACTOR
-        } else {
-            1.0
-        };
-        (alignment.score * factor, alignment)
+        (alignment.score * listed.factor, alignment)
     }
 
     /// The hit for a name's alignment, when its final score reaches `threshold` (the
@@ -253,6 +296,15 @@ impl Screener {
         } else {
             1.0
         };
+        let name_score = alignment.score * factor;
+        let attributes =
+            query.birth_date.is_some() || query.nationality.is_some() || query.schema.is_some();
+        // Most candidates fall short even if every attribute agreed: skip the comparisons.
+        if name_score + BIRTH_DATE_AGREES + NATIONALITY_AGREES < threshold
+            || (!attributes && name_score < threshold)
+        {
+            return None;
+        }
         let adjustments = adjustments(
             query.birth_date,
             query.nationality.as_deref(),
@@ -260,7 +312,7 @@ impl Screener {
             entity,
         );
         let delta: f32 = adjustments.iter().map(|a| a.delta).sum();
-        let score = (alignment.score * factor + delta).clamp(0.0, 1.0);
+        let score = (name_score + delta).clamp(0.0, 1.0);
         if score < threshold {
             return None;
         }
@@ -273,6 +325,25 @@ impl Screener {
     }
 }
 
+/// Moves the `n` most promising candidates to the front of `candidates`, best first (ties by
+/// name id, so results do not depend on the order names were touched in).
+fn select_best(candidates: &mut [(f32, u32)], n: usize) {
+    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    let n = n.min(candidates.len());
+    if n == 0 {
+        return;
+    }
+    if candidates.len() > n {
+        candidates.select_nth_unstable_by(n - 1, order);
+    }
+    candidates[..n].sort_unstable_by(order);
+}
+
+/// Whether token `i` is in a mask of token positions (names past 32 tokens have none there).
+fn bit(mask: u32, i: usize) -> bool {
+    i < 32 && (mask >> i) & 1 == 1
+}
+
 fn explain(
     form: &NameForm,
     listed: &IndexedName,
@@ -281,7 +352,7 @@ fn explain(
     adjustments: Vec<crate::matcher::Adjustment>,
 ) -> Explanation {
     let (q, l) = (&form.tokens, &listed.form.tokens);
-    let pairs = alignment
+    let mut pairs: Vec<_> = alignment
         .pairs
         .iter()
         .map(|p| {
@@ -293,6 +364,17 @@ fn explain(
             )
         })
         .collect();
+    let (q_glued, l_glued) = alignment.joined.map_or((0, 0), |(qm, lm, _)| (qm, lm));
+    let glued = |tokens: &[crate::matcher::Token], mask: u32| {
+        let chosen = tokens.iter().enumerate().filter(|(i, _)| bit(mask, *i));
+        chosen
+            .map(|(_, t)| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    if let Some((qm, lm, similarity)) = alignment.joined {
+        pairs.push((glued(q, qm), glued(l, lm), similarity, TokenHow::Joined));
+    }
     let unmatched = |tokens: &[crate::matcher::Token], used: &dyn Fn(usize) -> bool| {
         let free = tokens.iter().enumerate().filter(|(i, _)| !used(*i));
         free.map(|(_, t)| t.text.clone()).collect()
@@ -303,8 +385,12 @@ fn explain(
         kind: listed_name.kind,
         quality: listed_name.quality,
         pairs,
-        unmatched_query: unmatched(q, &|i| alignment.pairs.iter().any(|p| p.query == i)),
-        unmatched_listed: unmatched(l, &|i| alignment.pairs.iter().any(|p| p.listed == i)),
+        unmatched_query: unmatched(q, &|i| {
+            bit(q_glued, i) || alignment.pairs.iter().any(|p| p.query == i)
+        }),
+        unmatched_listed: unmatched(l, &|i| {
+            bit(l_glued, i) || alignment.pairs.iter().any(|p| p.listed == i)
+        }),
         particles: particles.cloned().collect(),
         name_score: alignment.score,
         adjustments,

@@ -1,7 +1,8 @@
 //! The labelled set in `tests/data/screen/` (made from the UN list by
 //! `bench/screen_evalset.py`): the matcher must keep F1 at or above 0.95 at the default
-//! threshold. Screening through the index finds about 92% of the true entries today, short of
-//! issue 6's 98% (see BENCHMARKS.md); this pins it from going lower.
+//! threshold. Screening through the index finds about 95% of the true entries today, short of
+//! issue 6's 98% (see BENCHMARKS.md); this pins it from going lower. The independent category
+//! (variants made by `flowtrace-names`, in `independent_pairs.csv`) is pinned the same way.
 
 use std::path::PathBuf;
 
@@ -15,7 +16,7 @@ fn set(name: &str) -> PathBuf {
 }
 
 #[test]
-fn the_labelled_set_scores_f1_of_at_least_0_95_and_the_index_finds_92_percent() {
+fn the_labelled_set_scores_f1_of_at_least_0_95_and_the_index_finds_94_percent() {
     let list = read_ftm(&set("entities.jsonl")).expect("entities read");
     let pairs = read_pairs(&set("pairs.csv")).expect("pairs read");
     assert!(pairs.len() > 1500, "{} pairs", pairs.len());
@@ -32,9 +33,25 @@ fn the_labelled_set_scores_f1_of_at_least_0_95_and_the_index_finds_92_percent() 
     let (found, total) = index_recall(&screener, &pairs, &options);
     println!("index recall {found}/{total}");
     assert!(
-        found as f64 >= 0.92 * total as f64,
+        found as f64 >= 0.94 * total as f64,
         "index found {found} of {total}"
     );
     let precision = report.overall.precision().expect("defined");
     assert!(precision >= 0.99, "precision {precision:.3}");
+}
+
+#[test]
+fn variants_made_by_flowtrace_names_are_found() {
+    let mut list = read_ftm(&set("entities.jsonl")).expect("entities read");
+    list.extend(read_ftm(&set("independent_entities.jsonl")).expect("OFAC entities read"));
+    let pairs = read_pairs(&set("independent_pairs.csv")).expect("pairs read");
+    assert_eq!(pairs.len(), 300);
+    let screener = Screener::new(list);
+    let scores = score_pairs(&screener, &pairs);
+    let report = evaluate("flowtrace", &pairs, &scores, DEFAULT_THRESHOLD);
+    println!("{report}");
+    let recall = |category: &str| report.categories[category].recall().expect("matches");
+    assert!(recall("names_light") >= 0.95, "{report}");
+    assert!(recall("names_medium") >= 0.90, "{report}");
+    assert!(recall("names_heavy") >= 0.60, "{report}");
 }

@@ -25,9 +25,16 @@ fn economy_is_heavy_tailed_and_rhythmic() {
     assert!(max >= 50 * median, "max out-degree {max}, median {median}");
 
     // Amounts span orders of magnitude.
-    let mut amounts: Vec<f64> = rows.iter().filter(|r| r.currency == "US Dollar").map(|r| r.paid).collect();
+    let mut amounts: Vec<f64> = rows
+        .iter()
+        .filter(|r| r.currency == "US Dollar")
+        .map(|r| r.paid)
+        .collect();
     amounts.sort_by(f64::total_cmp);
-    let (p10, p99) = (amounts[amounts.len() / 10], amounts[amounts.len() * 99 / 100]);
+    let (p10, p99) = (
+        amounts[amounts.len() / 10],
+        amounts[amounts.len() * 99 / 100],
+    );
     assert!(p99 > 100.0 * p10, "p10 {p10}, p99 {p99}");
 
     // Daily rhythm: business hours are busier than the night.
@@ -41,10 +48,22 @@ fn economy_is_heavy_tailed_and_rhythmic() {
     assert!(day("2022/09/05") as f64 > 1.5 * day("2022/09/04") as f64);
 
     // Every AMLworld payment format and several currencies occur; some payments are to oneself.
-    for format in ["ACH", "Wire", "Cheque", "Credit Card", "Cash", "Reinvestment", "Bitcoin"] {
-        assert!(rows.iter().any(|r| r.format == format), "no {format} payment");
+    for format in [
+        "ACH",
+        "Wire",
+        "Cheque",
+        "Credit Card",
+        "Cash",
+        "Reinvestment",
+        "Bitcoin",
+    ] {
+        assert!(
+            rows.iter().any(|r| r.format == format),
+            "no {format} payment"
+        );
     }
-    let currencies: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.currency.as_str()).collect();
+    let currencies: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r.currency.as_str()).collect();
     assert!(currencies.len() >= 10, "{currencies:?}");
     assert!(rows.iter().any(|r| r.from == r.to));
 }

@@ -57,21 +57,16 @@ impl<R: Read> LineBlocks<R> {
 
     /// Reads more bytes until `buf` holds `want` bytes or the source ends.
     fn fill(&mut self, want: usize) -> std::io::Result<()> {
-        while !self.eof && self.buf.len() < want {
-            let old = self.buf.len();
-            self.buf.resize(want, 0);
-            match self.source.read(&mut self.buf[old..]) {
-                Ok(0) => {
-                    self.buf.truncate(old);
-                    self.eof = true;
-                }
-                Ok(n) => self.buf.truncate(old + n),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => self.buf.truncate(old),
-                Err(e) => {
-                    self.buf.truncate(old);
-                    return Err(e);
-                }
-            }
+        if self.eof || self.buf.len() >= want {
+            return Ok(());
+        }
+        // `read_to_end` reads into the vector's spare capacity; for a `File` it does so without
+        // zeroing it first, which a `resize` before `read` would do for every block.
+        let missing = (want - self.buf.len()) as u64;
+        self.buf.reserve(missing as usize);
+        let got = (&mut self.source).take(missing).read_to_end(&mut self.buf)?;
+        if (got as u64) < missing {
+            self.eof = true;
         }
         Ok(())
     }

@@ -6,7 +6,6 @@
 //! stay the same whatever the thread count. Only appending to the columns is sequential, and it
 //! overlaps with parsing: block `k + 1` is parsed while block `k` is interned and appended.
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -334,7 +333,7 @@ fn finish_line<'a>(
     }
     let last = &text[start..end];
     fields[COLUMNS.len() - 1] = last.strip_suffix('\r').unwrap_or(last);
-    match build_row(&fields.map(Cow::Borrowed), hasher, &mut out.last_time) {
+    match build_row(&fields, hasher, &mut out.last_time) {
         Ok(row) => out.rows.push(row),
         Err(fault) => out.faults.push((out.lines, fault, line.as_bytes())),
     }

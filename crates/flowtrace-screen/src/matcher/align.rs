@@ -1,10 +1,12 @@
 //! Scores one name against another by aligning their tokens, in any order: every query token
 //! finds its best partner among the listed name's tokens (greedily, best pairs first, each
 //! token used once), and rare tokens count for more than common ones (Mohammed tells little,
-//! Zawahiri a lot).
+//! Zawahiri a lot). Tokens left over on both sides are compared once more glued together, for
+//! words one record writes apart and another as one (Abu Ghaith / Abughaith, Kim Se / Ki Mse,
+//! شهيد خيل / Shahidkhel).
 
-use super::similar::{token_similarity, TokenHow};
-use super::text::Token;
+use super::similar::{token_similarity, TokenHow, TOKEN_FLOOR};
+use super::text::{token, Token};
 
 /// How much a listed name's own unmatched tokens lower the score. Lists give long genealogical
 /// names (Usama bin Muhammad bin Awad bin Ladin) that queries shorten, so the query's side
@@ -39,6 +41,9 @@ pub struct Alignment {
     pub query_share: f32,
     /// Share of the listed name's weight matched.
     pub listed_share: f32,
+    /// Left-over tokens that matched once glued together: bit `i` of `.0` for query token
+    /// `i`, of `.1` for listed token `i`, and their similarity.
+    pub joined: Option<(u32, u32, f32)>,
 }
 
 /// Aligns `query` (token weights `qw`) with `listed` (weights `lw`).
@@ -86,14 +91,102 @@ pub fn align(query: &[Token], qw: &[f32], listed: &[Token], lw: &[f32]) -> Align
         }
     }
     pairs.sort_by_key(|p| p.query);
-    score(pairs, &qw[..nq], &lw[..nl])
+    let plain = score(pairs, None, &qw[..nq], &lw[..nl]);
+    // Gluing costs a new token; it is tried only when it could lift the name to GLUE_WORTH.
+    let q_total: f32 = qw[..nq].iter().sum();
+    let q_left: f32 = (0..nq)
+        .filter(|i| q_used & (1 << i) == 0)
+        .map(|i| qw[i])
+        .sum();
+    let best_case = plain.query_share + q_left / q_total.max(f32::EPSILON);
+    if best_case < GLUE_WORTH {
+        return plain;
+    }
+    match glue(&query[..nq], q_used, &listed[..nl], l_used) {
+        Some(joined) => score(plain.pairs, Some(joined), &qw[..nq], &lw[..nl]),
+        None => plain,
+    }
 }
 
-fn score(pairs: Vec<TokenPair>, qw: &[f32], lw: &[f32]) -> Alignment {
+/// Glued left-overs are compared only when matching them could bring the score to this: below
+/// it no threshold worth screening at is reached.
+const GLUE_WORTH: f32 = 0.7;
+
+/// The left-over tokens of each side glued in written order and compared, when one side has
+/// at least two of them (two single left-overs were compared already).
+fn glue(query: &[Token], q_used: u32, listed: &[Token], l_used: u32) -> Option<(u32, u32, f32)> {
+    let free = |tokens: &[Token], used: u32| -> u32 {
+        (0..tokens.len())
+            .filter(|i| used & (1 << i) == 0)
+            .fold(0, |m, i| m | 1 << i)
+    };
+    let (qf, lf) = (free(query, q_used), free(listed, l_used));
+    if qf == 0 || lf == 0 || (qf.count_ones() < 2 && lf.count_ones() < 2) {
+        return None;
+    }
+    // Most left-overs are plainly different names: their lengths alone tell, before any
+    // token is built. Arabic script writes no short vowels, so its side may be much shorter.
+    let length = |tokens: &[Token], mask: u32| -> (usize, bool) {
+        let chosen = tokens
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0);
+        chosen.fold((0, false), |(n, c), (_, t)| {
+            (n + t.text.len(), c || t.consonantal)
+        })
+    };
+    let ((ql, qc), (ll, lc)) = (length(query, qf), length(listed, lf));
+    let near = match (qc, lc) {
+        (false, false) => ql.abs_diff(ll) <= 2,
+        (true, false) => (ql..=2 * ql + 2).contains(&ll),
+        (false, true) => (ll..=2 * ll + 2).contains(&ql),
+        (true, true) => ql.abs_diff(ll) <= 1,
+    };
+    if !near {
+        return None;
+    }
+    let glued = |tokens: &[Token], mask: u32| -> Token {
+        let chosen = tokens
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0);
+        let (mut text, mut consonantal) = (String::new(), false);
+        for (_, t) in chosen {
+            text.push_str(&t.text);
+            consonantal |= t.consonantal;
+        }
+        token(text, consonantal)
+    };
+    let (q, l) = (glued(query, qf), glued(listed, lf));
+    // Glued words are long: only a near spelling counts (no glued-article alternative).
+    let (similarity, _) = token_similarity(&q, &l);
+    (similarity >= TOKEN_FLOOR).then_some((qf, lf, similarity))
+}
+
+fn score(
+    pairs: Vec<TokenPair>,
+    joined: Option<(u32, u32, f32)>,
+    qw: &[f32],
+    lw: &[f32],
+) -> Alignment {
     let q_total: f32 = qw.iter().sum();
     let l_total: f32 = lw.iter().sum();
-    let q_matched: f32 = pairs.iter().map(|p| qw[p.query] * p.similarity).sum();
-    let l_matched: f32 = pairs.iter().map(|p| lw[p.listed]).sum();
+    let masked = |w: &[f32], mask: u32| -> f32 {
+        w.iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, x)| x)
+            .sum()
+    };
+    let (q_glued, l_glued) = joined.map_or((0.0, 0.0), |(qm, lm, s)| {
+        (masked(qw, qm) * s, masked(lw, lm))
+    });
+    let q_matched: f32 = pairs
+        .iter()
+        .map(|p| qw[p.query] * p.similarity)
+        .sum::<f32>()
+        + q_glued;
+    let l_matched: f32 = pairs.iter().map(|p| lw[p.listed]).sum::<f32>() + l_glued;
     let query_share = if q_total > 0.0 {
         q_matched / q_total
     } else {
@@ -110,6 +203,7 @@ fn score(pairs: Vec<TokenPair>, qw: &[f32], lw: &[f32]) -> Alignment {
         pairs,
         query_share,
         listed_share,
+        joined,
     }
 }
 
@@ -133,6 +227,14 @@ mod tests {
     fn a_shortened_name_keeps_most_of_its_score() {
         let s = score("Osama bin Laden", "Usama bin Muhammad bin Awad bin Ladin");
         assert!((0.8..0.95).contains(&s), "{s}");
+    }
+
+    #[test]
+    fn words_written_apart_or_together_meet() {
+        assert!(score("Sulaiman Abo Ghaith", "Sulaiman Abughaith") > 0.9);
+        assert!(score("Ki Mse Gon", "Kim Se Gon") > 0.95);
+        assert!(score("سيد أحمد شهيد خيل", "Said Ahmed Shahidkhel") > 0.9);
+        assert!(score("Ahmed Hassan Ali", "Ahmed Yusuf Omar") < 0.6);
     }
 
     #[test]

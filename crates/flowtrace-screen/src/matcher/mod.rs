@@ -13,7 +13,9 @@ mod text;
 use std::fmt;
 
 pub use align::{align, Alignment, TokenPair, LISTED_SIDE_FLOOR};
-pub use attributes::{adjustments, country_code, Adjustment};
+pub use attributes::{
+    adjustments, country_code, Adjustment, BIRTH_DATE_AGREES, NATIONALITY_AGREES,
+};
 pub use similar::{jaro_winkler, token_similarity, within_one_edit, TokenHow, TOKEN_FLOOR};
 pub use skeleton::{skeleton, skeleton_letters};
 pub use text::{analyse, token, NameForm, Token};

@@ -23,6 +23,9 @@ pub enum TokenHow {
     Script,
     /// Alike once a glued article is taken off (Albaghdadi / Baghdadi).
     Article,
+    /// Words one side writes apart and the other together, compared glued (Abo Ghaith /
+    /// Abughaith).
+    Joined,
 }
 
 impl TokenHow {
@@ -34,6 +37,7 @@ impl TokenHow {
             TokenHow::Spelling => "spelling",
             TokenHow::Script => "script",
             TokenHow::Article => "article",
+            TokenHow::Joined => "joined",
         }
     }
 }

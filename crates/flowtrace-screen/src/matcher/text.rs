@@ -53,6 +53,34 @@ const DIN: [&str; 9] = [
     "din", "deen", "dine", "uddin", "eddine", "eddin", "uddeen", "oudine", "ouddine",
 ];
 
+/// Words of organisation names that lists write translated rather than transliterated (الجماعة
+/// الإسلامية المقاتلة الليبية is the Libyan Islamic Fighting Group), as the Arabic-script
+/// reading above gives them, with the English word; hand-written from common usage.
+const ORGANISATION_WORDS: [(&str, &str); 22] = [
+    ("jmaa", "group"),
+    ("jmaat", "groups"),
+    ("aslamia", "islamic"),
+    ("aslami", "islamic"),
+    ("mqatla", "fighting"),
+    ("libia", "libyan"),
+    ("dula", "state"),
+    ("hrka", "movement"),
+    ("jbha", "front"),
+    ("jis", "army"),
+    ("tnzim", "organization"),
+    ("mnzma", "organization"),
+    ("sbka", "network"),
+    ("srka", "company"),
+    ("msrf", "bank"),
+    ("mssa", "foundation"),
+    ("jmia", "society"),
+    ("hia", "commission"),
+    ("jzira", "peninsula"),
+    ("srafa", "exchange"),
+    ("llsrafa", "exchange"),
+    ("ahl", "people"),
+];
+
 /// Reads a name into tokens and particles.
 pub fn analyse(name: &str) -> NameForm {
     let words = words(&rotate_comma(name));
@@ -88,7 +116,7 @@ pub fn analyse(name: &str) -> NameForm {
                     governed = after;
                 }
             }
-            let head = if ABD.contains(&text.as_str()) {
+            let head = if ABD.contains(&text.as_str()) || is_abd_typo(&text) {
                 "abd"
             } else {
                 "abu"
@@ -108,6 +136,12 @@ pub fn analyse(name: &str) -> NameForm {
         let mut t = token(text, *consonantal);
         if t.unglued.is_none() && original.as_deref() != Some(t.text.as_str()) {
             t.unglued = original;
+        }
+        if t.consonantal && t.unglued.is_none() {
+            let english = ORGANISATION_WORDS
+                .iter()
+                .find(|(arabic, _)| *arabic == t.text);
+            t.unglued = english.map(|(_, word)| (*word).to_owned());
         }
         form.tokens.push(t);
     }
@@ -138,7 +172,17 @@ pub fn token(text: String, consonantal: bool) -> Token {
 }
 
 fn is_head(word: &str) -> bool {
-    ABD.contains(&word) || ABU.contains(&word)
+    ABD.contains(&word) || ABU.contains(&word) || is_abd_typo(word)
+}
+
+/// Abdul or Abdel with one letter mistyped (Absul, Abiul, Abtdul): common enough in
+/// hand-keyed records that it is read as the head it was meant to be.
+fn is_abd_typo(word: &str) -> bool {
+    word.len() >= 5
+        && word.starts_with("ab")
+        && ["abdul", "abdel"]
+            .iter()
+            .any(|h| super::similar::within_one_edit(word.as_bytes(), h.as_bytes()))
 }
 
 /// "LAST, First" (OFAC's order) read as "First LAST", so that a trailing Abu or Abdul governs
@@ -331,6 +375,7 @@ mod tests {
         assert_eq!(texts("IBRAHEEM, Abu"), ["abuibraheem"]);
         assert_eq!(texts("NASHUK ABU"), ["abunashuk"]);
         assert_eq!(texts("Bank as Capital"), ["bank", "as", "capital"]);
+        assert_eq!(texts("ABsUL RAQIB"), ["abdraqib"], "a typo inside Abdul");
     }
 
     #[test]
@@ -341,6 +386,14 @@ mod tests {
         assert_eq!(form.particles, ["al"]);
         assert_eq!(texts("Шамиль Басаев"), ["shamil", "basaev"]);
         assert_eq!(texts("AL-BASRI, Samir"), ["samir", "basri"]);
+    }
+
+    #[test]
+    fn translated_organisation_words_have_their_english_form() {
+        let form = analyse("الجماعة الاسلامية المقاتلة الليبية");
+        let english: Vec<_> = form.tokens.iter().map(|t| t.unglued.as_deref()).collect();
+        let expected = ["group", "islamic", "fighting", "libyan"];
+        assert_eq!(english, expected.map(Some));
     }
 
     #[test]

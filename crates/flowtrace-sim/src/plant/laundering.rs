@@ -72,7 +72,8 @@ fn chain(ctx: &mut PlantContext, draft: &mut Draft, accounts: &[AccountIdx]) {
             .transfers
             .push(ctx.transfer(t, pair[0], pair[1], amount, format));
         t = ctx.after(t, 0.5, per_hop.max(0.6));
-        amount = ctx.pass_on(amount);
+        // The next payer holds the money in its own currency.
+        amount = ctx.pass_on(ctx.converted(amount, pair[0], pair[1]));
     }
     for &a in accounts {
         if !draft.roles.iter().any(|&(r, _)| r == a) {
@@ -225,7 +226,7 @@ fn scatter_gather(ctx: &mut PlantContext, config: &LaunderingConfig, max: usize)
         let t1 = ctx.after(start, 0.0, 24.0);
         let t2 = ctx.after(t1, 2.0, 72.0);
         let (f1, f2) = (ctx.laundering_format(), ctx.laundering_format());
-        let passed = ctx.pass_on(amount);
+        let passed = ctx.pass_on(ctx.converted(amount, source, middle));
         draft
             .transfers
             .push(ctx.transfer(t1, source, middle, amount, f1));
@@ -254,7 +255,7 @@ fn gather_scatter(ctx: &mut PlantContext, config: &LaunderingConfig, max: usize)
         let ts = ctx.after(start, 0.0, 36.0);
         last_in = last_in.max(ts);
         let (amount, format) = (ctx.laundering_amount(), ctx.laundering_format());
-        pooled += amount;
+        pooled += ctx.converted(amount, source, hub);
         draft
             .transfers
             .push(ctx.transfer(ts, source, hub, amount, format));

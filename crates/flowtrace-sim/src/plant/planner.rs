@@ -196,7 +196,12 @@ impl<'a> Planner<'a> {
             pattern: id,
             account: last.to,
             ts: last.ts,
-            amount: last.paid_major(),
+            // What the last payee received, in the currency it holds the money in.
+            amount: crate::world::population::convert(
+                last.received as f64 / crate::transfer::scale(last.received_currency) as f64,
+                last.received_currency,
+                pop.currency(last.to),
+            ),
         };
         let mut propagated = Vec::new();
         let room = max - transfers.len();

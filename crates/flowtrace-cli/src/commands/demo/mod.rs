@@ -5,6 +5,7 @@
 //! call capability crates and write files.
 
 mod flows;
+mod screening;
 mod sections;
 mod world_files;
 
@@ -39,6 +40,7 @@ pub struct Findings {
     pub eval: EvalReport,
     /// Whether each transactions row (0-based) is illicit.
     pub illicit: Vec<bool>,
+    pub screening: screening::Screening,
     pub seconds: Vec<(&'static str, f64)>,
 }
 
@@ -118,6 +120,15 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
         .map(|r| eval_world.truth().is_illicit(r))
         .collect();
 
+    let screening = screening::screen(&world_dir, &crate::listed::list_path(None)?)?;
+    lap("screen", &mut seconds);
+    note(format!(
+        "screening: {} of {} listed accounts found, {} flags on other accounts",
+        screening.found(),
+        screening.truth.len(),
+        screening.false_alerts()
+    ));
+
     let findings = Findings {
         config,
         world,
@@ -127,6 +138,7 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
         row_of,
         eval,
         illicit,
+        screening,
         seconds,
     };
     let files = write_outputs(&args.out, &world_dir, &findings)?;
@@ -161,6 +173,7 @@ fn write_outputs(
     }
     write(&path("rule-hits.jsonl"), &hits)?;
     write(&path("eval.json"), f.eval.to_json()?.as_bytes())?;
+    screening::write_hits(&path("screening-hits.csv"), &f.screening)?;
 
     let summary = json!({
         "world": f.world, "config": f.config,
@@ -179,6 +192,7 @@ fn write_outputs(
         ("evaluation (JSON)", path("eval.json")),
         ("rule alerts (JSON lines)", path("rule-hits.jsonl")),
         ("rule scores (CSV)", path("rule-scores.csv")),
+        ("screening hits (CSV)", path("screening-hits.csv")),
         ("world", world_dir.to_path_buf()),
     ])
 }

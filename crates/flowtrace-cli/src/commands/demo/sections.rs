@@ -8,14 +8,14 @@ use flowtrace_eval::TypologyRow;
 use flowtrace_report::{Bar, BarChart, Block, Cell, Metric, Report, Section, Status, Table};
 
 use super::flows::flow_section;
-use super::world_files::{blocks, listed};
+use super::world_files::blocks;
 use super::Findings;
 
 fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -65,19 +65,25 @@ pub fn report(world_dir: &Path, f: &Findings) -> Result<Report> {
         Metric::new("Found by the rules", format!("{found} / {planted}"))
             .note("instances with a flagged transfer")
             .status(status),
+        Metric::new(
+            "Listed accounts found",
+            format!("{} / {}", f.screening.found(), f.screening.truth.len()),
+        )
+        .note(format!("{} flags on other accounts", f.screening.false_alerts())),
         Metric::new("Rule alerts", thousands(f.rules.hits().len() as u64)).note(format!(
             "precision {:.0}%",
             100.0 * f.eval.at_threshold.precision
         )),
     ])
-    .section(world_section(world_dir, f)?)
+    .section(world_section(f))
     .section(detection_section(f))
     .section(flow_section(world_dir, &blocks, f)?)
+    .section(super::screening::section(&f.screening))
     .section(alerts_section(f));
     Ok(report)
 }
 
-fn world_section(world_dir: &Path, f: &Findings) -> Result<Section> {
+fn world_section(f: &Findings) -> Section {
     let g = &f.graph;
     let mut bars = BarChart::new("Planted transfers per typology");
     for (name, count) in &f.world.by_typology {
@@ -88,7 +94,7 @@ fn world_section(world_dir: &Path, f: &Findings) -> Result<Section> {
         let terror = flowtrace_sim::Typology::parse(name).is_some_and(|t| t.is_terror());
         bars = bars.bar(if terror { bar.highlight() } else { bar });
     }
-    let mut section = Section::new("The simulated world")
+    let section = Section::new("The simulated world")
         .intro(
             "Persons and companies at banks in thirty countries pay salaries, rent, bills, card purchases, \
              trade invoices and cash at the counter. Into that economy the simulator plants the eight \
@@ -104,21 +110,7 @@ fn world_section(world_dir: &Path, f: &Findings) -> Result<Section> {
             ("Seed", f.config.seed.to_string()),
         ]))
         .block(bars);
-    let listed = listed(world_dir)?;
-    if !listed.is_empty() {
-        let mut table = Table::new(["UN reference", "name on the list", "name the bank holds", "account"])
-            .caption("Accounts held by parties on the UN Security Council Consolidated List, spelled as a bank might have them: the screening capability must find these.");
-        for l in listed.iter().take(12) {
-            table = table.row([
-                l.reference.clone(),
-                l.listed_name.clone(),
-                l.spelled_as.clone(),
-                l.account.clone(),
-            ]);
-        }
-        section = section.block(table);
-    }
-    Ok(section)
+    section
 }
 
 fn detection_row(row: &TypologyRow) -> Vec<Cell> {
@@ -168,7 +160,7 @@ fn detection_section(f: &Findings) -> Section {
             ("Recall at 0.5", format!("{:.1}%", 100.0 * e.at_threshold.recall)),
             ("F1 at 0.5", format!("{:.3}", e.at_threshold.f1)),
             ("Best F1", best.map_or("-".into(), |b| format!("{:.3} at {:.2}", b.f1, b.threshold))),
-            ("PR-AUC".into(), e.average_precision.map_or("-".into(), |a| format!("{a:.3}"))),
+            ("PR-AUC", e.average_precision.map_or("-".into(), |a| format!("{a:.3}"))),
         ]))
         .block(table)
         .block(bars)

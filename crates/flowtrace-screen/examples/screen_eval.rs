@@ -1,0 +1,73 @@
+//! The labelled set's numbers, for working on the matcher: precision / recall / F1 per category
+//! at the default threshold, recall through the index, and with `--misses` every pair decided
+//! wrong (pair by pair or through the index) with its best explanation. `flowtrace screen
+//! --eval` prints the same report for users; this adds the misses.
+//!
+//! ```text
+//! cargo run --release -p flowtrace-screen --example screen_eval -- \
+//!     --list tests/data/screen/entities.jsonl --pairs tests/data/screen/pairs.csv --misses
+//! ```
+
+use std::path::PathBuf;
+
+use flowtrace_screen::eval::{evaluate, read_pairs, score_pairs};
+use flowtrace_screen::{read_watchlist, ScreenOptions, Screener, DEFAULT_THRESHOLD};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let (mut list, mut pairs, mut misses) = (None, None, false);
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        match flag.as_str() {
+            "--list" => list = args.next().map(PathBuf::from),
+            "--pairs" => pairs = args.next().map(PathBuf::from),
+            "--misses" => misses = true,
+            _ => return Err(format!("unknown flag {flag}").into()),
+        }
+    }
+    let screener = Screener::new(read_watchlist(&list.ok_or("--list is required")?)?);
+    let pairs = read_pairs(&pairs.ok_or("--pairs is required")?)?;
+    let scores = score_pairs(&screener, &pairs);
+    print!(
+        "{}",
+        evaluate("flowtrace", &pairs, &scores, DEFAULT_THRESHOLD)
+    );
+    let options = ScreenOptions::default();
+    let (mut found, mut total) = (0, 0);
+    for (pair, &score) in pairs.iter().zip(&scores) {
+        let wrong = (score >= DEFAULT_THRESHOLD) != pair.label;
+        let mut lost = false;
+        if pair.label {
+            total += 1;
+            let hits = screener.screen(&pair.query, &options);
+            if hits.iter().any(|h| screener.entity(h).id == pair.entity) {
+                found += 1;
+            } else {
+                lost = true;
+            }
+        }
+        if misses && (wrong || lost) {
+            let what = if wrong { "pair" } else { "index" };
+            let position = screener
+                .list()
+                .entities
+                .iter()
+                .position(|e| e.id == pair.entity);
+            let hit = position.and_then(|e| screener.score_entity(&pair.query, e));
+            let explained = hit.map_or("no name shares a token".to_owned(), |h| {
+                format!(
+                    "{:.3} {} [{}]",
+                    h.score, h.explanation, h.explanation.matched_name
+                )
+            });
+            println!(
+                "MISS {what} {} {} {:?} -> {}: {explained}",
+                pair.category, pair.query.id, pair.query.name, pair.entity
+            );
+        }
+    }
+    println!(
+        "index recall {found}/{total} = {:.3}",
+        found as f64 / total.max(1) as f64
+    );
+    Ok(())
+}
