@@ -84,7 +84,7 @@ impl Economy {
     }
 
     /// Appends `count` ordinary transfers with times in `[hour_start, hour_start + 3600)` to
-    /// `out`.
+    /// `out`, in time order.
     pub fn hour(
         &self,
         pop: &Population,
@@ -99,10 +99,18 @@ impl Economy {
         let rent_days = day.day_of_month <= 3;
         let table = &self.tables
             [usize::from(weekend) | usize::from(payday) << 1 | usize::from(rent_days) << 2];
+        // Minutes are drawn first and counted, so the transfers come out in time order and the
+        // hour never needs sorting.
+        let mut per_minute = [0u64; 60];
         for _ in 0..count {
-            let ts = hour_start + 60 * rng.below(60) as i64;
-            let kind = KINDS[table.sample(rng)];
-            out.push(draw(pop, rng, kind, ts));
+            per_minute[rng.below(60)] += 1;
+        }
+        for (minute, &n) in per_minute.iter().enumerate() {
+            let ts = hour_start + 60 * minute as i64;
+            for _ in 0..n {
+                let kind = KINDS[table.sample(rng)];
+                out.push(draw(pop, rng, kind, ts));
+            }
         }
     }
 }

@@ -84,6 +84,19 @@ impl Ord for Pending {
     }
 }
 
+/// Writes one transfer and counts it.
+fn write(
+    files: &mut WorldFiles,
+    pop: &Population,
+    typologies: &[Typology],
+    t: &SimTransfer,
+    summary: &mut WorldSummary,
+) -> Result<(), SimError> {
+    let typology = t.illicit().then(|| typologies[t.pattern as usize].name());
+    summary.illicit += u64::from(t.illicit());
+    files.transfer(pop, t, typology)
+}
+
 /// Generates the world `config` describes into `dir`. `parties` are the listed parties whose
 /// names the listed accounts carry; `progress` is told the transfers written so far.
 pub fn simulate(
@@ -159,19 +172,22 @@ pub fn simulate(
             let hour_start = day_start + hour as i64 * HOUR;
             hour_buf.clear();
             economy.hour(&pop, &mut rng, calendar, hour_start, count, &mut hour_buf);
-            while pending
-                .peek()
-                .is_some_and(|p| p.0.transfer.ts < hour_start + HOUR)
-            {
-                let Reverse(p) = pending.pop().expect("peeked");
-                hour_buf.push(p.transfer);
-            }
-            // Stable: equal times keep generation order, so the output is deterministic.
-            hour_buf.sort_by_key(|t| t.ts);
+            // The hour's ordinary transfers are in time order and so is the queue of planted
+            // ones: merge them, a planted transfer after the ordinary ones of its minute.
+            let hour_end = hour_start + HOUR;
             for t in &hour_buf {
-                let typology = t.illicit().then(|| typologies[t.pattern as usize].name());
-                files.transfer(&pop, t, typology)?;
-                summary.illicit += u64::from(t.illicit());
+                while pending
+                    .peek()
+                    .is_some_and(|p| p.0.transfer.ts < t.ts.min(hour_end))
+                {
+                    let Reverse(p) = pending.pop().expect("peeked");
+                    write(&mut files, &pop, &typologies, &p.transfer, &mut summary)?;
+                }
+                write(&mut files, &pop, &typologies, t, &mut summary)?;
+            }
+            while pending.peek().is_some_and(|p| p.0.transfer.ts < hour_end) {
+                let Reverse(p) = pending.pop().expect("peeked");
+                write(&mut files, &pop, &typologies, &p.transfer, &mut summary)?;
             }
             if let Some(report) = progress {
                 report(files.rows());

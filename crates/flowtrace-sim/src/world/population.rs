@@ -322,15 +322,15 @@ impl Population {
             out.extend_from_slice(format!("CASH{branch:02}").as_bytes());
             return;
         }
-        // An odd multiplier is a bijection on u32: distinct accounts get distinct numbers,
-        // and consecutive accounts do not get consecutive numbers.
-        let scrambled = account.wrapping_mul(0x9E37_79B1) >> 4; // 28 bits
+        // Multiplying by an odd constant is a bijection on u32: distinct accounts get distinct
+        // numbers, and consecutive accounts do not get consecutive numbers.
+        let scrambled = account.wrapping_mul(0x9E37_79B1);
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        out.push(b'8');
-        for shift in (0..7).rev() {
-            out.push(HEX[((scrambled >> (shift * 4)) & 0xF) as usize]);
+        let mut text = [b'8'; 9];
+        for (k, digit) in text[1..].iter_mut().enumerate() {
+            *digit = HEX[(scrambled >> (28 - 4 * k)) as usize & 0xF];
         }
-        out.push(HEX[(account >> 28) as usize & 0xF]);
+        out.extend_from_slice(&text);
     }
 }
 
