@@ -64,7 +64,9 @@ impl<R: Read> LineBlocks<R> {
         // zeroing it first, which a `resize` before `read` would do for every block.
         let missing = (want - self.buf.len()) as u64;
         self.buf.reserve(missing as usize);
-        let got = (&mut self.source).take(missing).read_to_end(&mut self.buf)?;
+        let got = (&mut self.source)
+            .take(missing)
+            .read_to_end(&mut self.buf)?;
         if (got as u64) < missing {
             self.eof = true;
         }

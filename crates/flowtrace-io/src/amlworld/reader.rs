@@ -328,7 +328,10 @@ fn finish_line<'a>(
     let mut fields = [""; COLUMNS.len()];
     let mut start = scan.start;
     for (field, &comma) in fields.iter_mut().zip(&scan.commas) {
-        *field = &text[start..comma];
+        // SAFETY: `start..comma` lies inside `line`, which lies inside `text`, and both ends
+        // sit at the start of the line or next to an ASCII comma, so they are char boundaries
+        // of this valid UTF-8 text. Slicing with checks cost a sixth of the parse.
+        *field = unsafe { text.get_unchecked(start..comma) };
         start = comma + 1;
     }
     let last = &text[start..end];

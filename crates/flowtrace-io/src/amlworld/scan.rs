@@ -62,7 +62,8 @@ fn separator_mask(chunk: &[u8; 16]) -> u32 {
 fn portable_separator_mask(chunk: &[u8; 16]) -> u32 {
     let half = |at: usize| {
         let word = u64::from_le_bytes(chunk[at..at + 8].try_into().expect("8 bytes"));
-        let high_bits = bytes_equal(word, b',') | bytes_equal(word, b'\n') | bytes_equal(word, b'"');
+        let high_bits =
+            bytes_equal(word, b',') | bytes_equal(word, b'\n') | bytes_equal(word, b'"');
         // Gather the high bit of each byte into the low 8 bits.
         ((high_bits >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
     };
@@ -95,10 +96,14 @@ mod tests {
 
     #[test]
     fn portable_mask_matches_the_fast_one() {
-        let text: Vec<u8> = (0..=255u8).chain(*b"a,b\n\"c,,\n\n\xff,\x80\x2c\x0a").collect();
+        let text: Vec<u8> = (0..=255u8)
+            .chain(*b"a,b\n\"c,,\n\n\xff,\x80\x2c\x0a")
+            .collect();
         for chunk in text.windows(16) {
             let chunk: &[u8; 16] = chunk.try_into().unwrap();
-            let want = (0..16).filter(|&i| matches!(chunk[i], b',' | b'\n' | b'"')).fold(0, |m, i| m | 1 << i);
+            let want = (0..16)
+                .filter(|&i| matches!(chunk[i], b',' | b'\n' | b'"'))
+                .fold(0, |m, i| m | 1 << i);
             assert_eq!(portable_separator_mask(chunk), want);
             assert_eq!(separator_mask(chunk), want);
         }
