@@ -7,24 +7,34 @@
 //! cargo run --release -p flowtrace-screen --example screen_eval -- \
 //!     --list tests/data/screen/entities.jsonl --pairs tests/data/screen/pairs.csv --misses
 //! ```
+//!
+//! `--list` may be given more than once (the independent category's OFAC entities are in a
+//! second file).
 
 use std::path::PathBuf;
 
 use flowtrace_screen::eval::{evaluate, read_pairs, score_pairs};
-use flowtrace_screen::{read_watchlist, ScreenOptions, Screener, DEFAULT_THRESHOLD};
+use flowtrace_screen::{read_watchlist, ScreenOptions, Screener, Watchlist, DEFAULT_THRESHOLD};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let (mut list, mut pairs, mut misses) = (None, None, false);
+    let (mut lists, mut pairs, mut misses) = (Vec::new(), None, false);
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         match flag.as_str() {
-            "--list" => list = args.next().map(PathBuf::from),
+            "--list" => lists.extend(args.next().map(PathBuf::from)),
             "--pairs" => pairs = args.next().map(PathBuf::from),
             "--misses" => misses = true,
             _ => return Err(format!("unknown flag {flag}").into()),
         }
     }
-    let screener = Screener::new(read_watchlist(&list.ok_or("--list is required")?)?);
+    if lists.is_empty() {
+        return Err("--list is required".into());
+    }
+    let mut list = Watchlist::default();
+    for path in &lists {
+        list.extend(read_watchlist(path)?);
+    }
+    let screener = Screener::new(list);
     let pairs = read_pairs(&pairs.ok_or("--pairs is required")?)?;
     let scores = score_pairs(&screener, &pairs);
     print!(

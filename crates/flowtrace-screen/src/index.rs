@@ -10,6 +10,9 @@ use foldhash::fast::FixedState;
 
 use crate::matcher::Token;
 
+/// The least weight a token has (Mohammed on a list of Mohammeds).
+pub(crate) const MIN_WEIGHT: f32 = 0.5;
+
 /// Skeletons at least this long are also filed with one letter deleted.
 const DELETION_MIN: usize = 5;
 
@@ -52,14 +55,16 @@ impl KeyIndex {
     /// How rare a token is among the listed names: `ln(1 + names / (1 + frequency))`, from
     /// about 2 for Mohammed to about 10 for a skeleton no listed name has.
     pub(crate) fn weight(&self, token: &Token) -> f32 {
-        let frequency = self
-            .frequency
-            .get(&hash(token.skeleton.as_bytes()))
-            .copied()
-            .unwrap_or(0);
+        let frequency = self.frequency(token);
         (1.0 + self.names as f32 / (1.0 + frequency as f32))
             .ln()
-            .max(0.5)
+            .max(MIN_WEIGHT)
+    }
+
+    /// How many listed names have a token with `token`'s skeleton.
+    pub(crate) fn frequency(&self, token: &Token) -> u32 {
+        let key = hash(token.skeleton.as_bytes());
+        self.frequency.get(&key).copied().unwrap_or(0)
     }
 
     /// Number of distinct keys.

@@ -5,7 +5,7 @@
 //! words one record writes apart and another as one (Abu Ghaith / Abughaith, Kim Se / Ki Mse,
 //! شهيد خيل / Shahidkhel).
 
-use super::similar::{token_similarity, TokenHow, TOKEN_FLOOR};
+use super::similar::{plainly_different_words, token_similarity, TokenHow, TOKEN_FLOOR};
 use super::text::{token, Token};
 
 /// How much a listed name's own unmatched tokens lower the score. Lists give long genealogical
@@ -15,7 +15,7 @@ use super::text::{token, Token};
 pub const LISTED_SIDE_FLOOR: f32 = 0.8;
 
 /// Names longer than this many tokens compare their first ones only.
-const MAX_TOKENS: usize = 12;
+pub(crate) const MAX_TOKENS: usize = 12;
 
 /// One aligned pair of tokens.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -29,6 +29,33 @@ pub struct TokenPair {
     /// How they matched.
     pub how: TokenHow,
 }
+
+/// [`TokenPair`] in 8 bytes, for the buffers filled per candidate name.
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    query: u8,
+    listed: u8,
+    how: TokenHow,
+    similarity: f32,
+}
+
+impl Pair {
+    fn wide(self) -> TokenPair {
+        TokenPair {
+            query: usize::from(self.query),
+            listed: usize::from(self.listed),
+            similarity: self.similarity,
+            how: self.how,
+        }
+    }
+}
+
+const NO_PAIR: Pair = Pair {
+    query: 0,
+    listed: 0,
+    how: TokenHow::Exact,
+    similarity: 0.0,
+};
 
 /// The alignment of a query name with a listed name and the score it gives.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,27 +73,62 @@ pub struct Alignment {
     pub joined: Option<(u32, u32, f32)>,
 }
 
+/// [`Alignment`] kept on the stack: a query scores a few dozen names and only its hits need
+/// the pairs on the heap (a heap buffer per candidate was a tenth of a query's time).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StackAlignment {
+    pub(crate) score: f32,
+    pairs: [Pair; MAX_TOKENS],
+    n: usize,
+    query_share: f32,
+    listed_share: f32,
+    joined: Option<(u32, u32, f32)>,
+}
+
+impl StackAlignment {
+    pub(crate) fn into_alignment(self) -> Alignment {
+        Alignment {
+            score: self.score,
+            pairs: self.pairs[..self.n].iter().map(|p| p.wide()).collect(),
+            query_share: self.query_share,
+            listed_share: self.listed_share,
+            joined: self.joined,
+        }
+    }
+}
+
 /// Aligns `query` (token weights `qw`) with `listed` (weights `lw`).
 pub fn align(query: &[Token], qw: &[f32], listed: &[Token], lw: &[f32]) -> Alignment {
+    align_with(query, qw, listed, lw, |i, j| {
+        token_similarity(&query[i], &listed[j])
+    })
+    .into_alignment()
+}
+
+/// [`align`] with the similarity of query token `i` and listed token `j` given by
+/// `similarity(i, j)`, so that a caller comparing one query with many names can compute each
+/// distinct token pair once.
+pub(crate) fn align_with(
+    query: &[Token],
+    qw: &[f32],
+    listed: &[Token],
+    lw: &[f32],
+    mut similarity: impl FnMut(usize, usize) -> (f32, TokenHow),
+) -> StackAlignment {
     let (nq, nl) = (query.len().min(MAX_TOKENS), listed.len().min(MAX_TOKENS));
-    // On the stack: a query scores a few dozen names, and a heap buffer each was a tenth of
-    // its time.
-    let mut buffer = [TokenPair {
-        query: 0,
-        listed: 0,
-        similarity: 0.0,
-        how: TokenHow::Exact,
-    }; MAX_TOKENS * MAX_TOKENS];
+    let mut buffer = [NO_PAIR; MAX_TOKENS * MAX_TOKENS];
     let mut n = 0;
-    for (i, q) in query[..nq].iter().enumerate() {
-        for (j, l) in listed[..nl].iter().enumerate() {
-            let (similarity, how) = token_similarity(q, l);
+    for i in 0..nq {
+        for j in 0..nl {
+            let (similarity, how) = similarity(i, j);
             if similarity > 0.0 {
-                buffer[n] = TokenPair {
-                    query: i,
-                    listed: j,
-                    similarity,
+                // Both below MAX_TOKENS.
+                let (query, listed) = (i as u8, j as u8);
+                buffer[n] = Pair {
+                    query,
+                    listed,
                     how,
+                    similarity,
                 };
                 n += 1;
             }
@@ -75,23 +137,25 @@ pub fn align(query: &[Token], qw: &[f32], listed: &[Token], lw: &[f32]) -> Align
     let candidates = &mut buffer[..n];
     // Best pairs first; among equals the heavier query token, then written order.
     candidates.sort_unstable_by(|a, b| {
-        let key = |p: &TokenPair| p.similarity * (1.0 + qw[p.query] * 1e-3);
+        let key = |p: &Pair| p.similarity * (1.0 + qw[usize::from(p.query)] * 1e-3);
         key(b)
             .total_cmp(&key(a))
             .then(a.query.cmp(&b.query))
             .then(a.listed.cmp(&b.listed))
     });
     let (mut q_used, mut l_used) = (0u32, 0u32);
-    let mut pairs = Vec::with_capacity(nq.min(nl));
+    let mut pairs = [NO_PAIR; MAX_TOKENS];
+    let mut np = 0;
     for &mut p in candidates {
         if q_used & (1 << p.query) == 0 && l_used & (1 << p.listed) == 0 {
             q_used |= 1 << p.query;
             l_used |= 1 << p.listed;
-            pairs.push(p);
+            pairs[np] = p;
+            np += 1;
         }
     }
-    pairs.sort_by_key(|p| p.query);
-    let plain = score(pairs, None, &qw[..nq], &lw[..nl]);
+    pairs[..np].sort_unstable_by_key(|p| p.query);
+    let plain = score(pairs, np, None, &qw[..nq], &lw[..nl]);
     // Gluing costs a new token; it is tried only when it could lift the name to GLUE_WORTH.
     let q_total: f32 = qw[..nq].iter().sum();
     let q_left: f32 = (0..nq)
@@ -103,7 +167,7 @@ pub fn align(query: &[Token], qw: &[f32], listed: &[Token], lw: &[f32]) -> Align
         return plain;
     }
     match glue(&query[..nq], q_used, &listed[..nl], l_used) {
-        Some(joined) => score(plain.pairs, Some(joined), &qw[..nq], &lw[..nl]),
+        Some(joined) => score(pairs, np, Some(joined), &qw[..nq], &lw[..nl]),
         None => plain,
     }
 }
@@ -145,6 +209,9 @@ fn glue(query: &[Token], q_used: u32, listed: &[Token], l_used: u32) -> Option<(
     if !near {
         return None;
     }
+    if !qc && !lc && plainly_apart(query, qf, listed, lf) {
+        return None;
+    }
     let glued = |tokens: &[Token], mask: u32| -> Token {
         let chosen = tokens
             .iter()
@@ -163,12 +230,40 @@ fn glue(query: &[Token], q_used: u32, listed: &[Token], l_used: u32) -> Option<(
     (similarity >= TOKEN_FLOOR).then_some((qf, lf, similarity))
 }
 
+/// Whether the glued left-overs (of a script with vowels) are plainly different words, told
+/// on the stack before building their tokens: what [`token_similarity`] would say of them
+/// when neither is short or starts with a glued article (those have other rules).
+fn plainly_apart(query: &[Token], q_mask: u32, listed: &[Token], l_mask: u32) -> bool {
+    let glue = |tokens: &[Token], mask: u32, buffer: &mut [u8; 64]| -> Option<(usize, u32)> {
+        let (mut n, mut letters) = (0, 0);
+        for (i, t) in tokens.iter().enumerate() {
+            if mask & (1 << i) != 0 {
+                let end = n + t.text.len();
+                buffer.get_mut(n..end)?.copy_from_slice(t.text.as_bytes());
+                n = end;
+                letters |= t.letters;
+            }
+        }
+        let word = &buffer[..n];
+        let article = n >= 6 && (word.starts_with(b"al") || word.starts_with(b"el"));
+        (n > 3 && !article).then_some((n, letters))
+    };
+    let (mut qb, mut lb) = ([0u8; 64], [0u8; 64]);
+    let (Some((qn, qm)), Some((ln, lm))) =
+        (glue(query, q_mask, &mut qb), glue(listed, l_mask, &mut lb))
+    else {
+        return false;
+    };
+    plainly_different_words(&qb[..qn], qm, &lb[..ln], lm)
+}
+
 fn score(
-    pairs: Vec<TokenPair>,
+    pairs: [Pair; MAX_TOKENS],
+    n: usize,
     joined: Option<(u32, u32, f32)>,
     qw: &[f32],
     lw: &[f32],
-) -> Alignment {
+) -> StackAlignment {
     let q_total: f32 = qw.iter().sum();
     let l_total: f32 = lw.iter().sum();
     let masked = |w: &[f32], mask: u32| -> f32 {
@@ -181,12 +276,16 @@ fn score(
     let (q_glued, l_glued) = joined.map_or((0.0, 0.0), |(qm, lm, s)| {
         (masked(qw, qm) * s, masked(lw, lm))
     });
-    let q_matched: f32 = pairs
+    let q_matched: f32 = pairs[..n]
         .iter()
-        .map(|p| qw[p.query] * p.similarity)
+        .map(|p| qw[usize::from(p.query)] * p.similarity)
         .sum::<f32>()
         + q_glued;
-    let l_matched: f32 = pairs.iter().map(|p| lw[p.listed]).sum::<f32>() + l_glued;
+    let l_matched: f32 = pairs[..n]
+        .iter()
+        .map(|p| lw[usize::from(p.listed)])
+        .sum::<f32>()
+        + l_glued;
     let query_share = if q_total > 0.0 {
         q_matched / q_total
     } else {
@@ -198,9 +297,10 @@ fn score(
         0.0
     };
     let score = query_share * (LISTED_SIDE_FLOOR + (1.0 - LISTED_SIDE_FLOOR) * listed_share);
-    Alignment {
+    StackAlignment {
         score,
         pairs,
+        n,
         query_share,
         listed_share,
         joined,

@@ -13,12 +13,13 @@ mod text;
 use std::fmt;
 
 pub use align::{align, Alignment, TokenPair, LISTED_SIDE_FLOOR};
+pub(crate) use align::{align_with, StackAlignment, MAX_TOKENS};
 pub use attributes::{
     adjustments, country_code, Adjustment, BIRTH_DATE_AGREES, NATIONALITY_AGREES,
 };
 pub use similar::{jaro_winkler, token_similarity, within_one_edit, TokenHow, TOKEN_FLOOR};
 pub use skeleton::{skeleton, skeleton_letters};
-pub use text::{analyse, token, NameForm, Token};
+pub use text::{analyse, is_particle_typo, token, NameForm, Token};
 
 use crate::date::PartialDate;
 use crate::model::{NameKind, NameQuality, Schema};

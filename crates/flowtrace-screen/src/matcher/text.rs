@@ -7,7 +7,7 @@ use super::script::{arabic_word, ascii_word, han_words, is_arabic, is_han};
 use super::skeleton::{skeleton, skeleton_letters};
 
 /// One word of a name, ready to compare.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Token {
     /// Lowercase ASCII letters and digits.
     pub text: String,
@@ -18,6 +18,9 @@ pub struct Token {
     /// Another spelling compared too: the word without a glued article (`albaghdadi` →
     /// `baghdadi`), or an abd- compound as written before it was settled (`abdoulay`).
     pub unglued: Option<String>,
+    /// The letters `text` uses, bit `c & 31` for byte `c`: with the length, enough to tell
+    /// most unrelated words apart before comparing them letter by letter.
+    pub letters: u32,
 }
 
 /// A name as the matcher sees it: its tokens, and the particles set aside.
@@ -160,6 +163,7 @@ pub fn token(text: String, consonantal: bool) -> Token {
         .find(|a| text.len() >= 6 && text.starts_with(*a))
         .map(|a| text[a.len()..].to_owned());
     Token {
+        letters: letter_mask(text.as_bytes()),
         skeleton: if consonantal {
             skeleton_letters(&text)
         } else {
@@ -169,6 +173,24 @@ pub fn token(text: String, consonantal: bool) -> Token {
         consonantal,
         unglued,
     }
+}
+
+/// Whether a word is one letter away from a connector or an article (Kuld, Uuld, Bne, Aul):
+/// the caller checks that no listed name has it, since many real names are one letter from
+/// one (Ali, Ban).
+pub fn is_particle_typo(token: &Token) -> bool {
+    let text = token.text.as_bytes();
+    !token.consonantal
+        && (2..=4).contains(&text.len())
+        && CONNECTORS
+            .iter()
+            .chain(&ARTICLES)
+            .any(|p| p.len() >= 2 && super::similar::within_one_edit(text, p.as_bytes()))
+}
+
+/// Bit `c & 31` set for every byte `c` of `word`.
+pub(crate) fn letter_mask(word: &[u8]) -> u32 {
+    word.iter().fold(0, |m, &c| m | 1 << (c & 31))
 }
 
 fn is_head(word: &str) -> bool {
@@ -394,6 +416,13 @@ mod tests {
         let english: Vec<_> = form.tokens.iter().map(|t| t.unglued.as_deref()).collect();
         let expected = ["group", "islamic", "fighting", "libyan"];
         assert_eq!(english, expected.map(Some));
+    }
+
+    #[test]
+    fn a_mistyped_connector_looks_like_one() {
+        let typo = |w: &str| is_particle_typo(&token(w.into(), false));
+        assert!(typo("kuld") && typo("uuld") && typo("bne"));
+        assert!(!typo("hassan") && !typo("u"));
     }
 
     #[test]

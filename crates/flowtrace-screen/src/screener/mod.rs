@@ -3,15 +3,20 @@
 //! key with it, scores the most promising of them token by token, keeps each entity's best
 //! name, applies the birth-date / nationality / schema adjustments and explains every hit.
 
-use std::cell::RefCell;
+mod scratch;
 
-use crate::index::KeyIndex;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crate::index::{KeyIndex, MIN_WEIGHT};
 use crate::matcher::{
-    adjustments, align, analyse, Alignment, Explanation, NameForm, Query, TokenHow,
-    LISTED_SIDE_FLOOR, WEAK_ALIAS_FACTOR,
+    adjustments, align, align_with, analyse, is_particle_typo, token_similarity, Alignment,
+    Explanation, NameForm, Query, StackAlignment, Token, TokenHow, LISTED_SIDE_FLOOR, MAX_TOKENS,
+    WEAK_ALIAS_FACTOR,
 };
 use crate::matcher::{BIRTH_DATE_AGREES, NATIONALITY_AGREES};
 use crate::model::{ListedEntity, NameQuality, Watchlist};
+use scratch::Scratch;
 
 /// The threshold `flowtrace screen` uses unless told otherwise, chosen on the labelled set in
 /// `tests/data/screen/` (see BENCHMARKS.md): the best F1 there.
@@ -24,6 +29,9 @@ const FIRST_SCORED: usize = 32;
 /// all: a typo can move a rare token's key away from its name, and a one-token alias (Abu
 /// Usama) is shared by dozens of longer names.
 const MAX_SCORED: usize = 64;
+
+/// Listed names that may share a word before it stops being read as a mistyped particle.
+const PARTICLE_TYPO_FREQUENCY: u32 = 3;
 
 /// How many hits to return and from what score.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,6 +75,8 @@ struct IndexedName {
     entity: u32,
     name: u16,
     form: NameForm,
+    /// Ids of `form.tokens` in [`Screener::tokens`].
+    ids: Vec<u32>,
     weights: Vec<f32>,
     /// Sum of `weights`.
     total: f32,
@@ -78,12 +88,16 @@ struct IndexedName {
 pub struct Screener {
     list: Watchlist,
     names: Vec<IndexedName>,
+    /// Every distinct listed token once.
+    tokens: Vec<Token>,
+    /// `(total, factor)` of every name, apart from the rest: ranking candidates reads them for
+    /// hundreds of names a query.
+    totals: Vec<(f32, f32)>,
     index: KeyIndex,
 }
 
 thread_local! {
-    /// Per-thread scratch: key weight gathered per name, and which query token last counted.
-    static SCRATCH: RefCell<(Vec<f32>, Vec<u32>, u32)> = const { RefCell::new((Vec::new(), Vec::new(), 0)) };
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 impl Screener {
@@ -91,6 +105,8 @@ impl Screener {
     pub fn new(list: Watchlist) -> Self {
         let mut names = Vec::new();
         let mut index = KeyIndex::default();
+        let mut tokens = Vec::new();
+        let mut interned: HashMap<Token, u32> = HashMap::new();
         for (e, entity) in list.entities.iter().enumerate() {
             for (n, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
                 let form = analyse(&name.full);
@@ -103,10 +119,21 @@ impl Screener {
                 } else {
                     1.0
                 };
+                let ids = form
+                    .tokens
+                    .iter()
+                    .map(|t| {
+                        *interned.entry(t.clone()).or_insert_with(|| {
+                            tokens.push(t.clone());
+                            (tokens.len() - 1) as u32
+                        })
+                    })
+                    .collect();
                 names.push(IndexedName {
                     entity: e as u32,
                     name: n as u16,
                     form,
+                    ids,
                     weights: Vec::new(),
                     total: 0.0,
                     factor,
@@ -117,7 +144,14 @@ impl Screener {
             n.weights = n.form.tokens.iter().map(|t| index.weight(t)).collect();
             n.total = n.weights.iter().sum();
         }
-        Screener { list, names, index }
+        let totals = names.iter().map(|n| (n.total, n.factor)).collect();
+        Screener {
+            list,
+            names,
+            tokens,
+            totals,
+            index,
+        }
     }
 
     /// The list screened against.
@@ -150,40 +184,48 @@ impl Screener {
         if form.tokens.is_empty() {
             return (Vec::new(), QueryWork::default());
         }
-        let weights: Vec<f32> = form.tokens.iter().map(|t| self.index.weight(t)).collect();
+        let weights = self.query_weights(&form);
         let (mut candidates, touched) = self.candidates(&form, &weights, options.threshold);
-        let mut best: Vec<(u32, f32, u32, Alignment)> = Vec::new();
+        let mut best: Vec<(u32, f32, u32, StackAlignment)> =
+            Vec::with_capacity(candidates.len().min(FIRST_SCORED));
         let mut scored = 0;
         let mut top = 0.0f32;
-        while scored < candidates.len() && scored < MAX_SCORED {
-            if scored >= FIRST_SCORED && top >= options.threshold {
-                break;
-            }
-            let end = if scored == 0 {
-                FIRST_SCORED
-            } else {
-                MAX_SCORED
-            };
-            let end = end.min(candidates.len());
-            let rest = &mut candidates[scored..];
-            select_best(rest, end - scored);
-            let next = scored;
-            scored = end;
-            for &(_, name) in &candidates[next..end] {
-                let (score, alignment) = self.name_score(&form, &weights, name);
-                top = top.max(score);
-                let entity = self.names[name as usize].entity;
-                match best.iter_mut().find(|b| b.0 == entity) {
-                    Some(b) if b.1 >= score => {}
-                    Some(b) => *b = (entity, score, name, alignment),
-                    None => best.push((entity, score, name, alignment)),
+        SCRATCH.with(|scratch| {
+            let scratch = &mut *scratch.borrow_mut();
+            scratch.fit(self.names.len(), self.tokens.len());
+            scratch.new_query();
+            while scored < candidates.len() && scored < MAX_SCORED {
+                if scored >= FIRST_SCORED && top >= options.threshold {
+                    break;
+                }
+                let end = if scored == 0 {
+                    FIRST_SCORED
+                } else {
+                    MAX_SCORED
+                };
+                let end = end.min(candidates.len());
+                let rest = &mut candidates[scored..];
+                select_best(rest, end - scored);
+                let next = scored;
+                scored = end;
+                for &(_, name) in &candidates[next..end] {
+                    let (score, aligned) = self.quick_score(&form, &weights, name, scratch);
+                    top = top.max(score);
+                    let entity = self.names[name as usize].entity;
+                    match best.iter_mut().find(|b| b.0 == entity) {
+                        Some(b) if b.1 >= score => {}
+                        Some(b) => *b = (entity, score, name, aligned),
+                        None => best.push((entity, score, name, aligned)),
+                    }
                 }
             }
-        }
+        });
         let work = QueryWork { touched, scored };
         let mut hits: Vec<Hit> = best
             .into_iter()
-            .filter_map(|(_, _, name, alignment)| {
+            .filter(|&(_, score, _, _)| could_reach(query, score, options.threshold))
+            .filter_map(|(_, _, name, aligned)| {
+                let alignment = aligned.into_alignment();
                 self.hit(query, &form, name, alignment, options.threshold)
             })
             .collect();
@@ -196,7 +238,7 @@ impl Screener {
     /// labelled pairs. `None` when no name shares a token.
     pub fn score_entity(&self, query: &Query, entity: usize) -> Option<Hit> {
         let form = analyse(&query.name);
-        let weights: Vec<f32> = form.tokens.iter().map(|t| self.index.weight(t)).collect();
+        let weights = self.query_weights(&form);
         let start = self.names.partition_point(|n| (n.entity as usize) < entity);
         let end = self
             .names
@@ -220,29 +262,26 @@ impl Screener {
         threshold: f32,
     ) -> (Vec<(f32, u32)>, usize) {
         SCRATCH.with(|scratch| {
-            let (gathered, stamp, epoch) = &mut *scratch.borrow_mut();
-            if gathered.len() < self.names.len() {
-                gathered.resize(self.names.len(), 0.0);
-                stamp.resize(self.names.len(), 0);
-            }
-            let mut touched: Vec<u32> = Vec::new();
+            let scratch = &mut *scratch.borrow_mut();
+            scratch.fit(self.names.len(), self.tokens.len());
+            scratch.touched.clear();
             let mut found = 0.0f32;
             for (token, &weight) in form.tokens.iter().zip(weights) {
-                *epoch = epoch.wrapping_add(1);
-                let e = *epoch;
+                let e = scratch.next_token();
+                let (gathered, touched) = (&mut scratch.gathered, &mut scratch.touched);
                 let any = std::cell::Cell::new(false);
                 let mut gather = |names: &[u32]| {
                     any.set(true);
                     for &n in names {
-                        let i = n as usize;
-                        if stamp[i] == e {
+                        let g = &mut gathered[n as usize];
+                        if g.1 == e {
                             continue;
                         }
-                        stamp[i] = e;
-                        if gathered[i] == 0.0 {
+                        g.1 = e;
+                        if g.0 == 0.0 {
                             touched.push(n);
                         }
-                        gathered[i] += weight;
+                        g.0 += weight;
                     }
                 };
                 self.index.lookup(token, &mut gather);
@@ -252,24 +291,71 @@ impl Screener {
             }
             let total: f32 = weights.iter().sum();
             let floor = found * (threshold - 0.35).max(0.15);
-            let kept: Vec<(f32, u32)> = touched
-                .iter()
-                .map(|&n| (gathered[n as usize], n))
-                .filter(|(g, _)| *g >= floor)
-                .map(|(g, n)| {
-                    let listed = &self.names[n as usize];
-                    let listed_share = (g / listed.total.max(f32::EPSILON)).min(1.0);
-                    let promise = g / total
-                        * (LISTED_SIDE_FLOOR + (1.0 - LISTED_SIDE_FLOOR) * listed_share)
-                        * listed.factor;
-                    (promise, n)
-                })
-                .collect();
-            for &n in &touched {
-                gathered[n as usize] = 0.0;
+            let (gathered, touched) = (&mut scratch.gathered, &scratch.touched);
+            let mut kept: Vec<(f32, u32)> = Vec::with_capacity(touched.len());
+            for &n in touched {
+                let g = gathered[n as usize].0;
+                if g < floor {
+                    continue;
+                }
+                let (listed_total, factor) = self.totals[n as usize];
+                let listed_share = (g / listed_total.max(f32::EPSILON)).min(1.0);
+                let promise = g / total
+                    * (LISTED_SIDE_FLOOR + (1.0 - LISTED_SIDE_FLOOR) * listed_share)
+                    * factor;
+                kept.push((promise, n));
+            }
+            for &n in touched {
+                gathered[n as usize].0 = 0.0;
             }
             (kept, touched.len())
         })
+    }
+
+    /// The rarity weight of each query token. A word no listed name has weighs most, as a
+    /// rare name should, except when it is a particle mistyped (Kuld or Uuld for Ould, Bne for
+    /// Ben): the particle it was meant to be is set aside, so it weighs least. A word a few
+    /// listed names have may still be such a typo; one many have is a name (Ali).
+    fn query_weights(&self, form: &NameForm) -> Vec<f32> {
+        let weight = |t: &Token| {
+            if self.index.frequency(t) <= PARTICLE_TYPO_FREQUENCY && is_particle_typo(t) {
+                MIN_WEIGHT
+            } else {
+                self.index.weight(t)
+            }
+        };
+        form.tokens.iter().map(weight).collect()
+    }
+
+    /// The score of one name for the query, with every distinct token pair computed once per
+    /// query; [`Screener::name_score`] gives the same score with its alignment.
+    fn quick_score(
+        &self,
+        form: &NameForm,
+        weights: &[f32],
+        name: u32,
+        scratch: &mut Scratch,
+    ) -> (f32, StackAlignment) {
+        let listed = &self.names[name as usize];
+        let query = &form.tokens[..form.tokens.len().min(MAX_TOKENS)];
+        let similarity = |i: usize, j: usize| {
+            let id = listed.ids[j];
+            let row = scratch.row(id, |row| {
+                let other = &self.tokens[id as usize];
+                for (cell, q) in row.iter_mut().zip(query) {
+                    *cell = token_similarity(q, other);
+                }
+            });
+            row[i]
+        };
+        let aligned = align_with(
+            &form.tokens,
+            weights,
+            &listed.form.tokens,
+            &listed.weights,
+            similarity,
+        );
+        (aligned.score * listed.factor, aligned)
     }
 
     fn name_score(&self, form: &NameForm, weights: &[f32], name: u32) -> (f32, Alignment) {
@@ -297,12 +383,7 @@ impl Screener {
             1.0
         };
         let name_score = alignment.score * factor;
-        let attributes =
-            query.birth_date.is_some() || query.nationality.is_some() || query.schema.is_some();
-        // Most candidates fall short even if every attribute agreed: skip the comparisons.
-        if name_score + BIRTH_DATE_AGREES + NATIONALITY_AGREES < threshold
-            || (!attributes && name_score < threshold)
-        {
+        if !could_reach(query, name_score, threshold) {
             return None;
         }
         let adjustments = adjustments(
@@ -323,6 +404,19 @@ impl Screener {
             explanation,
         })
     }
+}
+
+/// Whether a name scoring `name_score` could reach `threshold` once the query's birth date,
+/// nationality and schema are compared: most candidates fall short even if all agreed.
+fn could_reach(query: &Query, name_score: f32, threshold: f32) -> bool {
+    let attributes =
+        query.birth_date.is_some() || query.nationality.is_some() || query.schema.is_some();
+    let most = if attributes {
+        name_score + BIRTH_DATE_AGREES + NATIONALITY_AGREES
+    } else {
+        name_score
+    };
+    most >= threshold
 }
 
 /// Moves the `n` most promising candidates to the front of `candidates`, best first (ties by

@@ -1,0 +1,44 @@
+//! Pattern histograms: for every edge, how many found patterns of each size bin it belongs to.
+//!
+//! A pattern found while searching from one edge is credited to every edge in it, and
+//! searches run in parallel, so the counters are atomics; collisions are rare (two threads
+//! crediting the same edge at once) and relaxed ordering is enough because nothing is read
+//! until every search has finished.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::params::PatternParams;
+
+/// Counters for one pattern family (or one side of fan/degree): `edges x bins`.
+pub(crate) struct Histograms {
+    bins: usize,
+    counts: Vec<AtomicU32>,
+}
+
+impl Histograms {
+    /// Zeroed counters.
+    pub fn new(edges: usize, family: &PatternParams) -> Histograms {
+        let bins = family.bins.len();
+        Histograms {
+            bins,
+            counts: (0..edges * bins).map(|_| AtomicU32::new(0)).collect(),
+        }
+    }
+
+    /// Adds `n` patterns in `bin` to edge position `e`.
+    #[inline]
+    pub fn add(&self, e: u32, bin: usize, n: u32) {
+        self.counts[e as usize * self.bins + bin].fetch_add(n, Ordering::Relaxed);
+    }
+
+    /// Number of bins.
+    pub fn bins(&self) -> usize {
+        self.bins
+    }
+
+    /// The count of edge position `e` in `bin`.
+    #[inline]
+    pub fn get(&self, e: u32, bin: usize) -> u32 {
+        self.counts[e as usize * self.bins + bin].load(Ordering::Relaxed)
+    }
+}

@@ -1,0 +1,177 @@
+//! The edge list as snapml sees it, re-laid out for windowed searches: edges sorted by
+//! (timestamp, input row) and per-vertex outgoing and incoming lists in that order (CSR).
+//!
+//! Positions in the sorted order are the edge ids every search uses: an account's edges in a
+//! time window are then a binary search and a slice, and "inserted before this edge" (the
+//! tie-break snapml applies to length-constrained cycles) is simply a smaller position.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+/// Sorted edges and both adjacencies.
+pub(crate) struct Graph {
+    /// Input row of each position.
+    pub rows: Vec<u32>,
+    /// Dense source vertex of each position.
+    pub src: Vec<u32>,
+    /// Dense destination vertex of each position.
+    pub dst: Vec<u32>,
+    /// Timestamp of each position.
+    pub ts: Vec<i64>,
+    /// Number of distinct vertices.
+    pub vertices: usize,
+    out_offsets: Vec<u32>,
+    out_edges: Vec<u32>,
+    in_offsets: Vec<u32>,
+    in_edges: Vec<u32>,
+}
+
+impl Graph {
+    /// Builds the graph from snapml's source, destination and timestamp columns. Vertex ids
+    /// are any `f64` values (compared bit for bit after normalising `-0.0`); timestamps are
+    /// truncated to integers, as snapml's windows count whole time units.
+    pub fn new(src: &[f64], dst: &[f64], ts: &[f64]) -> Graph {
+        let n = src.len();
+        let times: Vec<i64> = ts.iter().map(|&t| t as i64).collect();
+        let mut rows: Vec<u32> = (0..n as u32).collect();
+        rows.par_sort_by_key(|&r| (times[r as usize], r));
+        let mut ids = HashMap::new();
+        let mut intern = |x: f64| {
+            let key = if x == 0.0 { 0u64 } else { x.to_bits() };
+            let next = ids.len() as u32;
+            *ids.entry(key).or_insert(next)
+        };
+        let (mut s, mut d) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for &r in &rows {
+            s.push(intern(src[r as usize]));
+            d.push(intern(dst[r as usize]));
+        }
+        let vertices = ids.len();
+        let ts = rows.iter().map(|&r| times[r as usize]).collect();
+        let ((out_offsets, out_edges), (in_offsets, in_edges)) =
+            rayon::join(|| csr(&s, vertices), || csr(&d, vertices));
+        Graph {
+            rows,
+            src: s,
+            dst: d,
+            ts,
+            vertices,
+            out_offsets,
+            out_edges,
+            in_offsets,
+            in_edges,
+        }
+    }
+
+    /// Number of edges.
+    pub fn len(&self) -> usize {
+        self.src.len()
+    }
+
+    /// Positions of `v`'s outgoing edges, ascending (so in time order).
+    #[inline]
+    pub fn out(&self, v: u32) -> &[u32] {
+        let v = v as usize;
+        &self.out_edges[self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize]
+    }
+
+    /// Positions of `v`'s incoming edges, ascending.
+    #[inline]
+    pub fn inc(&self, v: u32) -> &[u32] {
+        let v = v as usize;
+        &self.in_edges[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
+    }
+
+    /// The part of a position list with `ts >= from`.
+    #[inline]
+    pub fn since<'a>(&self, list: &'a [u32], from: i64) -> &'a [u32] {
+        &list[list.partition_point(|&e| self.ts[e as usize] < from)..]
+    }
+
+    /// The part of a position list with `ts >= from` and position below `before`.
+    #[inline]
+    pub fn between<'a>(&self, list: &'a [u32], from: i64, before: u32) -> &'a [u32] {
+        let list = self.since(list, from);
+        &list[..list.partition_point(|&e| e < before)]
+    }
+
+    /// Whether the edge at `e` is a self-loop.
+    #[inline]
+    pub fn is_loop(&self, e: u32) -> bool {
+        self.src[e as usize] == self.dst[e as usize]
+    }
+}
+
+/// Groups positions by `endpoint[position]`, ascending within each group.
+fn csr(endpoint: &[u32], vertices: usize) -> (Vec<u32>, Vec<u32>) {
+    let mut offsets = vec![0u32; vertices + 1];
+    for &v in endpoint {
+        offsets[v as usize + 1] += 1;
+    }
+    for v in 0..vertices {
+        offsets[v + 1] += offsets[v];
+    }
+    let mut next = offsets.clone();
+    let mut edges = vec![0u32; endpoint.len()];
+    for (pos, &v) in endpoint.iter().enumerate() {
+        edges[next[v as usize] as usize] = pos as u32;
+        next[v as usize] += 1;
+    }
+    (offsets, edges)
+}
+
+/// Per-thread scratch: a mark per vertex that is cleared in O(1) by bumping an epoch.
+pub(crate) struct Marks {
+    epoch: u32,
+    stamp: Vec<u32>,
+    /// A value per vertex, meaningful only where the stamp is current.
+    pub value: Vec<i64>,
+}
+
+impl Marks {
+    /// Scratch for `vertices` vertices.
+    pub fn new(vertices: usize) -> Marks {
+        Marks {
+            epoch: 0,
+            stamp: vec![0; vertices],
+            value: vec![0; vertices],
+        }
+    }
+
+    /// Forgets every mark.
+    pub fn clear(&mut self) {
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.stamp.fill(0);
+            self.epoch = 1;
+        }
+    }
+
+    /// Whether `v` is marked.
+    #[inline]
+    pub fn has(&self, v: u32) -> bool {
+        self.stamp[v as usize] == self.epoch
+    }
+
+    /// Marks `v` with `value`.
+    #[inline]
+    pub fn set(&mut self, v: u32, value: i64) {
+        self.stamp[v as usize] = self.epoch;
+        self.value[v as usize] = value;
+    }
+
+    /// `v`'s value if marked.
+    #[inline]
+    pub fn get(&self, v: u32) -> Option<i64> {
+        self.has(v).then(|| self.value[v as usize])
+    }
+}
+
+impl Marks {
+    /// Unmarks one vertex.
+    #[inline]
+    pub fn clear_one(&mut self, v: u32) {
+        self.stamp[v as usize] = self.epoch.wrapping_sub(1);
+    }
+}

@@ -1,0 +1,149 @@
+//! Length-constrained cycles: simple cycles of at most `lc-cycle_len` edges, in any time
+//! order, all within `[t - tw, t]` of the edge that closes them.
+//!
+//! A cycle is counted once, by its last edge in (timestamp, input row) order: the search from
+//! edge `u -> v` uses only edges inserted before it, which are the positions below its own.
+//! As for temporal cycles, parallel edges do not multiply a cycle: each vertex cycle counts
+//! once and every parallel edge of its hops (other than the closing hop, which is the edge
+//! itself) is credited. A reverse breadth-first pass bounds how far each vertex is from `u`,
+//! so the depth-first search never walks a path that cannot close within the length limit.
+
+use std::collections::VecDeque;
+
+use rayon::prelude::*;
+
+use super::credits::Histograms;
+use super::graph::{Graph, Marks};
+use super::params::PatternParams;
+
+struct Scratch {
+    hops_to_u: Marks,
+    on_path: Marks,
+    queue: VecDeque<u32>,
+    path: Vec<u32>,
+    next: Vec<u32>,
+}
+
+/// Counts length-constrained cycles for every edge.
+pub(crate) fn count(g: &Graph, family: &PatternParams, max_len: usize) -> Histograms {
+    let hist = Histograms::new(g.len(), family);
+    (0..g.len() as u32).into_par_iter().for_each_init(
+        || Scratch {
+            hops_to_u: Marks::new(g.vertices),
+            on_path: Marks::new(g.vertices),
+            queue: VecDeque::new(),
+            path: Vec::new(),
+            next: Vec::new(),
+        },
+        |sc, e| {
+            if !g.is_loop(e) && max_len >= 2 {
+                search(g, family, max_len, e, sc, &hist);
+            }
+        },
+    );
+    hist
+}
+
+fn search(
+    g: &Graph,
+    family: &PatternParams,
+    max_len: usize,
+    e: u32,
+    sc: &mut Scratch,
+    hist: &Histograms,
+) {
+    let (u, v, t) = (g.src[e as usize], g.dst[e as usize], g.ts[e as usize]);
+    let from = t - family.tw;
+    let max_hops = (max_len - 1) as i64;
+    distances_to(g, u, from, e, max_hops, sc);
+    if !sc.hops_to_u.has(v) {
+        return;
+    }
+    sc.on_path.clear();
+    sc.on_path.set(v, 0);
+    sc.path.clear();
+    sc.path.push(v);
+    let w = Window { from, before: e };
+    extend(g, family, &w, e, max_hops, sc, hist);
+}
+
+/// The edges a search may use: `ts >= from` and position below `before`.
+struct Window {
+    from: i64,
+    before: u32,
+}
+
+/// Hop distance to `u` over the window's edges, up to `max_hops`.
+fn distances_to(g: &Graph, u: u32, from: i64, before: u32, max_hops: i64, sc: &mut Scratch) {
+    sc.hops_to_u.clear();
+    sc.hops_to_u.set(u, 0);
+    sc.queue.clear();
+    sc.queue.push_back(u);
+    while let Some(x) = sc.queue.pop_front() {
+        let dist = sc.hops_to_u.value[x as usize];
+        if dist >= max_hops {
+            continue;
+        }
+        for &f in g.between(g.inc(x), from, before) {
+            let y = g.src[f as usize];
+            if !sc.hops_to_u.has(y) {
+                sc.hops_to_u.set(y, dist + 1);
+                sc.queue.push_back(y);
+            }
+        }
+    }
+}
+
+/// Depth-first over simple vertex paths from the path's last vertex.
+fn extend(
+    g: &Graph,
+    family: &PatternParams,
+    w: &Window,
+    e: u32,
+    max_hops: i64,
+    sc: &mut Scratch,
+    hist: &Histograms,
+) {
+    let u = g.src[e as usize];
+    let x = *sc.path.last().expect("the path starts at v");
+    let hops = sc.path.len() as i64;
+    let start = sc.next.len();
+    for &f in g.between(g.out(x), w.from, w.before) {
+        let y = g.dst[f as usize];
+        let fits = sc.hops_to_u.get(y).is_some_and(|d| hops + d <= max_hops);
+        if y == x || !fits || sc.on_path.has(y) || sc.next[start..].contains(&y) {
+            continue;
+        }
+        sc.next.push(y);
+    }
+    let mut i = start;
+    while i < sc.next.len() {
+        let y = sc.next[i];
+        sc.path.push(y);
+        if y == u {
+            credit(g, family, w, e, sc, hist);
+        } else {
+            sc.on_path.set(y, 0);
+            extend(g, family, w, e, max_hops, sc, hist);
+            sc.on_path.clear_one(y);
+        }
+        sc.path.pop();
+        i += 1;
+    }
+    sc.next.truncate(start);
+}
+
+/// Credits the cycle `path + (u -> v)`: the closing edge and every window edge of each hop.
+fn credit(g: &Graph, family: &PatternParams, w: &Window, e: u32, sc: &Scratch, hist: &Histograms) {
+    let Some(bin) = family.bin(sc.path.len()) else {
+        return;
+    };
+    hist.add(e, bin, 1);
+    for hop in sc.path.windows(2) {
+        for &f in g.between(g.out(hop[0]), w.from, w.before) {
+            if g.dst[f as usize] == hop[1] {
+                hist.add(f, bin, 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Graph features compatible with snapml's `GraphFeaturePreprocessor` (GFP): the same
+//! parameters, the same columns in the same order, the same values, computed in parallel.
+//!
+//! The input is snapml's edge list, column by column: `[EdgeID, source, target, timestamp,
+//! other raw columns...]` as `f64`. The output is one `f64` column per engineered feature, in
+//! input row order: the pattern histograms (fan-in, fan-out, degree-in, degree-out,
+//! scatter-gather, temporal cycles, length-constrained cycles; only enabled families), then
+//! the vertex statistics of the source over its outgoing and incoming edges and of the
+//! target over its outgoing and incoming edges.
+//!
+//! ```
+//! use flowtrace_patterns::features::{fit_transform, GfpParams};
+//!
+//! let params = GfpParams::from_json(r#"{"fan": true, "fan_tw": 10, "fan_bins": [2, 3],
+//!     "vertex_stats": false}"#)?;
+//! let (id, src, dst, ts) = ([0.0, 1.0], [7.0, 7.0], [8.0, 9.0], [0.0, 5.0]);
+//! let out = fit_transform(&params, &[&id, &src, &dst, &ts])?;
+//! assert_eq!(out.names[2], "fan_out_2");
+//! // One fan-out of two counterparties, counted by fit and again by transform.
+//! assert_eq!(out.columns[2], [2.0, 2.0]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # What snapml 1.17.2 does, as observed (and what this module reproduces)
+//!
+//! These were pinned down by running snapml on small hand-made graphs; snapml is closed
+//! source, so this is behaviour, not code.
+//!
+//! **Batches.** `fit`, `partial_fit` and `transform` each take a batch: all its edges are
+//! inserted into the in-memory graph first (an EdgeID already present is not inserted
+//! again), then every edge of the batch is searched for patterns against the whole graph,
+//! then `transform` outputs each batch edge's accumulated histograms and its vertices'
+//! statistics, and only then are edges evicted: those with timestamp `< T - time_window`,
+//! `T` the newest timestamp seen (an edge exactly `time_window` old stays). So within one
+//! batch nothing is evicted and later edges of the batch are visible. A negative
+//! `time_window` becomes the largest window of an enabled pattern family
+//! (`vertex_stats_tw` does not count; with no family enabled snapml refuses the parameters).
+//!
+//! **Histograms, and why `fit_transform` counts twice.** Every batch row inserted adds an
+//! entry to its vertices' adjacency, even when its EdgeID is already stored, so after `fit`
+//! the edges that survived eviction have two entries when `transform` sees the same rows
+//! again (evicted ones are re-inserted with one). Each batch row is searched once; a pattern
+//! found adds 1 per entry of every edge in it, and the output is what the batch's searches
+//! gave (histograms do not carry over between calls). For fan this makes outputs `count * m`,
+//! `m` = 2 for edges with timestamp `>= T - time_window` and 1 before, which is what this
+//! module computes today. Degree sizes count entries, so they grow too; the cycle kinds
+//! credit the searching edge once but its partners per entry. Only fan and the vertex
+//! statistics reproduce this exactly so far (see "Status").
+//!
+//! **Bins.** Bin `i` holds sizes `bins[i] <= size < bins[i + 1]`, the last bin every size
+//! from `bins[last]` up; smaller sizes are not counted. Patterns have at least 2 edges (fan
+//! and degree), 2 intermediates (scatter-gather) or 2 edges (cycles).
+//!
+//! **Windows.** Fan and degree: edges in `(t - tw, t]` (exclusive at the old end), ties at
+//! `t` included on both sides. Scatter-gather, temporal and length-constrained cycles:
+//! `[t - tw, t]` (inclusive). Self-loops are ignored by fan, degree and both cycle kinds, but
+//! can be a hop of a scatter-gather and count in vertex statistics. Per-family details are in
+//! [`fan`], [`scatter_gather`], [`temporal_cycles`] and [`lc_cycles`]; statistics in
+//! [`stats`].
+//!
+//! **Output.** `f64`, input row order, raw columns first in snapml; this API returns only
+//! the engineered columns, [`fit_transform_batch`] both.
+//!
+//! # Status
+//!
+//! Exact against snapml (parity test, time-sorted input with self-loops, parallel edges and
+//! ties): fan-in/out and all eleven vertex statistics. Not yet exact: degree (entry
+//! multiplicity above), scatter-gather (self-loop and tie rules), temporal and
+//! length-constrained cycles (per-entry credits in the second pass), statistics on input not
+//! sorted by time (snapml's pruning seems to follow insertion order), `max_no_edges`
+//! (untested), and the streaming `partial_fit`/`transform` mode (not built).
+
+#![allow(rustdoc::private_intra_doc_links)]
+
+mod arrow;
+mod credits;
+mod fan;
+mod graph;
+mod lc_cycles;
+mod params;
+mod scatter_gather;
+mod stats;
+mod temporal_cycles;
+
+use rayon::prelude::*;
+
+pub use arrow::{fit_transform_batch, FeatureBatchError};
+pub use params::{GfpParams, ParamsError, PatternParams, FAMILIES, STAT_NAMES};
+
+use credits::Histograms;
+use graph::Graph;
+use stats::Survivors;
+
+/// Engineered features, one `f64` column per feature, rows in input order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeatureTable {
+    /// Column names (`fan_in_2`, ..., `src_out_avg_c4`, ...).
+    pub names: Vec<String>,
+    /// The columns, in snapml's order.
+    pub columns: Vec<Vec<f64>>,
+}
+
+/// Why features could not be computed.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum FeatureError {
+    /// The parameters are invalid.
+    #[error(transparent)]
+    Params(#[from] ParamsError),
+    /// Fewer than the four columns snapml requires.
+    #[error("the edge list needs at least 4 columns (EdgeID, source, target, timestamp); got {0}")]
+    TooFewColumns(usize),
+    /// Columns of different lengths.
+    #[error("column {col} has {len} rows but column 0 has {rows}")]
+    RaggedColumns {
+        /// The column.
+        col: usize,
+        /// Its length.
+        len: usize,
+        /// Column 0's length.
+        rows: usize,
+    },
+    /// More rows than 32-bit positions hold.
+    #[error("more than 4,294,967,295 edges")]
+    TooManyEdges,
+}
+
+/// snapml's `fit_transform` on a fresh preprocessor: features of every row of `columns`
+/// (snapml's layout, column-major).
+pub fn fit_transform(params: &GfpParams, columns: &[&[f64]]) -> Result<FeatureTable, FeatureError> {
+    check_input(params, columns)?;
+    let g = Graph::new(columns[1], columns[2], columns[3]);
+    let keep = survivors(&g, params)?;
+    let mut out: Vec<Vec<f64>> = Vec::new();
+    for hist in histograms(&g, params) {
+        out.extend(histogram_columns(&g, &hist, &keep.graph));
+    }
+    if params.vertex_stats {
+        let cols: Vec<&[f64]> = params
+            .vertex_stats_cols
+            .iter()
+            .map(|&c| columns[c])
+            .collect();
+        let vs = stats::compute(&g, params, &cols, &keep);
+        out.extend(stats_columns(&g, &vs));
+    }
+    Ok(FeatureTable {
+        names: params.feature_names(),
+        columns: out,
+    })
+}
+
+fn check_input(params: &GfpParams, columns: &[&[f64]]) -> Result<(), FeatureError> {
+    params.validate()?;
+    if columns.len() < 4 {
+        return Err(FeatureError::TooFewColumns(columns.len()));
+    }
+    let rows = columns[0].len();
+    if rows > u32::MAX as usize {
+        return Err(FeatureError::TooManyEdges);
+    }
+    if let Some((col, c)) = columns.iter().enumerate().find(|(_, c)| c.len() != rows) {
+        return Err(FeatureError::RaggedColumns {
+            col,
+            len: c.len(),
+            rows,
+        });
+    }
+    if params.vertex_stats {
+        if let Some(&col) = params
+            .vertex_stats_cols
+            .iter()
+            .find(|&&c| c >= columns.len())
+        {
+            let columns = columns.len();
+            return Err(ParamsError::NoSuchColumn { col, columns }.into());
+        }
+    }
+    Ok(())
+}
+
+/// Which edges `fit`'s eviction keeps (see the module docs).
+fn survivors(g: &Graph, p: &GfpParams) -> Result<Survivors, FeatureError> {
+    let window = p.effective_time_window()?;
+    let newest = g.ts.iter().copied().max().unwrap_or(0);
+    // max_no_edges keeps the most recently inserted edges: in fit, the last rows.
+    let rows_kept = match p.max_no_edges {
+        m if m > 0 => g.len().saturating_sub(m as usize) as u32,
+        _ => 0,
+    };
+    let graph: Vec<bool> = (0..g.len())
+        .map(|e| g.ts[e] >= newest - window && g.rows[e] >= rows_kept)
+        .collect();
+    let moments = (0..g.len())
+        .map(|e| graph[e] && g.ts[e] >= newest - p.vertex_stats_tw)
+        .collect();
+    Ok(Survivors { graph, moments })
+}
+
+/// The enabled families' histograms, in output order.
+fn histograms(g: &Graph, p: &GfpParams) -> Vec<Histograms> {
+    let mut out = Vec::new();
+    for (i, distinct) in [(0, true), (1, false)] {
+        let f = p.family(i);
+        if f.enabled {
+            out.push(fan::count(g, &f, fan::Side::In, distinct));
+            out.push(fan::count(g, &f, fan::Side::Out, distinct));
+        }
+    }
+    let f = p.family(2);
+    if f.enabled {
+        out.push(scatter_gather::count(g, &f));
+    }
+    let f = p.family(3);
+    if f.enabled {
+        out.push(temporal_cycles::count(g, &f));
+    }
+    let f = p.family(4);
+    if f.enabled {
+        out.push(lc_cycles::count(g, &f, p.lc_cycle_len));
+    }
+    out
+}
+
+/// Histogram columns in input row order, doubled where `fit_transform` counts twice.
+fn histogram_columns(g: &Graph, hist: &Histograms, kept: &[bool]) -> Vec<Vec<f64>> {
+    (0..hist.bins())
+        .into_par_iter()
+        .map(|b| {
+            let mut col = vec![0.0; g.len()];
+            for (e, &row) in g.rows.iter().enumerate() {
+                let factor = if kept[e] { 2.0 } else { 1.0 };
+                col[row as usize] = f64::from(hist.get(e as u32, b)) * factor;
+            }
+            col
+        })
+        .collect()
+}
+
+/// Statistics columns: source out, source in, target out, target in.
+fn stats_columns(g: &Graph, vs: &stats::VertexStats) -> Vec<Vec<f64>> {
+    let blocks: [(&[u32], &[f64]); 4] = [
+        (&g.src, &vs.out),
+        (&g.src, &vs.inc),
+        (&g.dst, &vs.out),
+        (&g.dst, &vs.inc),
+    ];
+    blocks
+        .into_par_iter()
+        .flat_map_iter(|(who, values)| {
+            (0..vs.width).map(move |k| {
+                let mut col = vec![0.0; g.len()];
+                for (e, &v) in who.iter().enumerate() {
+                    col[g.rows[e] as usize] = values[v as usize * vs.width + k];
+                }
+                col
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,143 @@
+//! Vertex statistics: for the source and the destination of each edge, over their outgoing
+//! and their incoming edges, the number of counterparties (fan), of edges (degree), their
+//! ratio, and the average, sum, minimum, maximum, median, variance, skewness and kurtosis of
+//! chosen input columns.
+//!
+//! snapml keeps these as running per-vertex state updated on every insertion and pruned after
+//! every batch, and outputs them after the batch, so in `fit_transform` they cover every edge
+//! of the vertex in the input (no window), with the edges that survive `fit`'s pruning counted
+//! a second time by `transform`: for the degree, fan and median those kept by `time_window`,
+//! for the running moments (average, sum, variance, skewness, kurtosis) those also within
+//! `vertex_stats_tw` of the newest edge. Minimum and maximum are unaffected by duplicates.
+//! Variance is the population variance; skewness is `m3 / m2^1.5` and kurtosis `m4 / m2^2`
+//! (not excess), both 0 when the variance is 0.
+
+use rayon::prelude::*;
+
+use super::graph::Graph;
+use super::params::GfpParams;
+
+/// Which edges `fit`'s pruning keeps, by position: in the graph, and in the running moments.
+pub(crate) struct Survivors {
+    /// Kept by `time_window` (and `max_no_edges`).
+    pub graph: Vec<bool>,
+    /// Also within `vertex_stats_tw` of the newest edge.
+    pub moments: Vec<bool>,
+}
+
+/// Statistics of every vertex, per direction: `vertices x width` values each.
+pub(crate) struct VertexStats {
+    /// Values per vertex.
+    pub width: usize,
+    /// Over outgoing edges.
+    pub out: Vec<f64>,
+    /// Over incoming edges.
+    pub inc: Vec<f64>,
+}
+
+/// Computes the statistics the parameters ask for over columns `cols` (by input row).
+pub(crate) fn compute(g: &Graph, p: &GfpParams, cols: &[&[f64]], keep: &Survivors) -> VertexStats {
+    let width = width(p);
+    let side = |incoming: bool| -> Vec<f64> {
+        (0..g.vertices as u32)
+            .into_par_iter()
+            .flat_map_iter(|v| {
+                let (list, other) = if incoming {
+                    (g.inc(v), &g.src)
+                } else {
+                    (g.out(v), &g.dst)
+                };
+                one_vertex(g, p, cols, keep, list, other)
+            })
+            .collect()
+    };
+    let (out, inc) = rayon::join(|| side(false), || side(true));
+    VertexStats { width, out, inc }
+}
+
+/// Number of values per vertex and direction.
+pub(crate) fn width(p: &GfpParams) -> usize {
+    let has = |s: u8| p.vertex_stats_feats.contains(&s);
+    let structural = (0..3).filter(|&s| has(s)).count();
+    structural + p.vertex_stats_cols.len() * (3..=10).filter(|&s| has(s)).count()
+}
+
+fn one_vertex(
+    g: &Graph,
+    p: &GfpParams,
+    cols: &[&[f64]],
+    keep: &Survivors,
+    list: &[u32],
+    other: &[u32],
+) -> Vec<f64> {
+    let has = |s: u8| p.vertex_stats_feats.contains(&s);
+    let kept = list.iter().filter(|&&e| keep.graph[e as usize]).count();
+    let degree = (list.len() + kept) as f64;
+    let mut ends: Vec<u32> = list.iter().map(|&e| other[e as usize]).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let fan = ends.len() as f64;
+    let ratio = if fan > 0.0 { degree / fan } else { 0.0 };
+    let mut out = Vec::with_capacity(width(p));
+    for (s, value) in [(0, fan), (1, degree), (2, ratio)] {
+        if has(s) {
+            out.push(value);
+        }
+    }
+    for col in cols {
+        let values = column_stats(g, col, keep, list);
+        out.extend(
+            (3u8..=10)
+                .filter(|&s| has(s))
+                .map(|s| values[s as usize - 3]),
+        );
+    }
+    out
+}
+
+/// avg, sum, min, max, median, var, skew, kurtosis of one column over a vertex's edges.
+fn column_stats(g: &Graph, col: &[f64], keep: &Survivors, list: &[u32]) -> [f64; 8] {
+    if list.is_empty() {
+        return [0.0; 8];
+    }
+    let value = |e: u32| col[g.rows[e as usize] as usize];
+    let mut median_set: Vec<f64> = list.iter().map(|&e| value(e)).collect();
+    let (min, max) = median_set
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+            (lo.min(x), hi.max(x))
+        });
+    let moments: Vec<f64> = list
+        .iter()
+        .filter(|&&e| keep.moments[e as usize])
+        .map(|&e| value(e))
+        .chain(median_set.iter().copied())
+        .collect();
+    median_set.extend(
+        list.iter()
+            .filter(|&&e| keep.graph[e as usize])
+            .map(|&e| value(e)),
+    );
+    let median = median(&mut median_set);
+    let n = moments.len() as f64;
+    let sum: f64 = moments.iter().sum();
+    let mean = sum / n;
+    let central = |k: i32| moments.iter().map(|&x| (x - mean).powi(k)).sum::<f64>() / n;
+    let (m2, m3, m4) = (central(2), central(3), central(4));
+    let (skew, kurt) = if m2 > 0.0 {
+        (m3 / m2.powf(1.5), m4 / (m2 * m2))
+    } else {
+        (0.0, 0.0)
+    };
+    [mean, sum, min, max, median, m2, skew, kurt]
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_unstable_by(f64::total_cmp);
+    let n = values.len();
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}

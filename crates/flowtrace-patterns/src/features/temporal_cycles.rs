@@ -1,0 +1,154 @@
+//! Temporal cycles: simple cycles whose edges follow each other in strictly increasing time,
+//! all within `tw` of the first, counted once by their last edge (2SCENT's definition).
+//!
+//! The search from edge `u -> v` at `t` looks for time-respecting simple paths `v -> ... -> u`
+//! with times in `[t - tw, t)`. Parallel edges make many edge sequences of one vertex cycle;
+//! snapml counts the vertex cycle once and credits every edge that takes part in at least one
+//! valid sequence, and so does this search. A reverse pass first computes, for every vertex,
+//! the latest time it can leave and still reach `u` before `t`; the forward depth-first
+//! search then only steps where that bound leaves room, and keeps per vertex only the
+//! earliest arrival, which is what decides whether a vertex sequence can be completed.
+
+use std::collections::BinaryHeap;
+
+use rayon::prelude::*;
+
+use super::credits::Histograms;
+use super::graph::{Graph, Marks};
+use super::params::PatternParams;
+
+struct Scratch {
+    latest: Marks,
+    on_path: Marks,
+    heap: BinaryHeap<(i64, u32)>,
+    /// Vertices of the current path after `v`, and the earliest arrival at each.
+    path: Vec<(u32, i64)>,
+    next: Vec<(u32, i64)>,
+}
+
+/// Counts temporal cycles for every edge.
+pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
+    let hist = Histograms::new(g.len(), family);
+    (0..g.len() as u32).into_par_iter().for_each_init(
+        || Scratch {
+            latest: Marks::new(g.vertices),
+            on_path: Marks::new(g.vertices),
+            heap: BinaryHeap::new(),
+            path: Vec::new(),
+            next: Vec::new(),
+        },
+        |sc, e| {
+            if !g.is_loop(e) {
+                search(g, family, e, sc, &hist);
+            }
+        },
+    );
+    hist
+}
+
+fn search(g: &Graph, family: &PatternParams, e: u32, sc: &mut Scratch, hist: &Histograms) {
+    let (u, v, t) = (g.src[e as usize], g.dst[e as usize], g.ts[e as usize]);
+    let from = t - family.tw;
+    latest_departures(g, u, from, t, sc);
+    if !sc.latest.has(v) {
+        return;
+    }
+    sc.on_path.clear();
+    sc.on_path.set(v, 0);
+    sc.path.clear();
+    extend(g, family, e, v, from - 1, sc, hist);
+}
+
+/// For every vertex that can reach `u` before `t` on edges at or after `from`, the latest
+/// time it can leave (`u` itself: `t`).
+fn latest_departures(g: &Graph, u: u32, from: i64, t: i64, sc: &mut Scratch) {
+    sc.latest.clear();
+    sc.latest.set(u, t);
+    sc.heap.clear();
+    sc.heap.push((t, u));
+    while let Some((bound, x)) = sc.heap.pop() {
+        if sc.latest.get(x) != Some(bound) {
+            continue;
+        }
+        let list = g.since(g.inc(x), from);
+        let list = &list[..list.partition_point(|&f| g.ts[f as usize] < bound)];
+        for &f in list {
+            let (y, tf) = (g.src[f as usize], g.ts[f as usize]);
+            if y == x || y == u {
+                continue;
+            }
+            if sc.latest.get(y).is_none_or(|old| tf > old) {
+                sc.latest.set(y, tf);
+                sc.heap.push((tf, y));
+            }
+        }
+    }
+}
+
+/// Depth-first over vertex sequences from `x`, reached at `arrived`.
+#[allow(clippy::too_many_arguments)]
+fn extend(
+    g: &Graph,
+    family: &PatternParams,
+    e: u32,
+    x: u32,
+    arrived: i64,
+    sc: &mut Scratch,
+    hist: &Histograms,
+) {
+    let u = g.src[e as usize];
+    let start = sc.next.len();
+    for &f in g.since(g.out(x), arrived + 1) {
+        let (y, tf) = (g.dst[f as usize], g.ts[f as usize]);
+        let room = sc.latest.get(y).is_some_and(|bound| tf < bound);
+        if y == x || !room || sc.on_path.has(y) || sc.next[start..].iter().any(|n| n.0 == y) {
+            continue;
+        }
+        sc.next.push((y, tf));
+    }
+    let mut i = start;
+    while i < sc.next.len() {
+        let (y, tf) = sc.next[i];
+        sc.path.push((y, tf));
+        if y == u {
+            credit(g, family, e, sc, hist);
+        } else {
+            sc.on_path.set(y, 0);
+            extend(g, family, e, y, tf, sc, hist);
+            sc.on_path.clear_one(y);
+        }
+        sc.path.pop();
+        i += 1;
+    }
+    sc.next.truncate(start);
+}
+
+/// Credits the vertex cycle on the path: every edge of a hop that some valid sequence uses.
+fn credit(g: &Graph, family: &PatternParams, e: u32, sc: &Scratch, hist: &Histograms) {
+    let Some(bin) = family.bin(sc.path.len() + 1) else {
+        return;
+    };
+    let (v, t) = (g.dst[e as usize], g.ts[e as usize]);
+    hist.add(e, bin, 1);
+    // Walk back from the last hop, keeping the latest time the next hop can leave.
+    let mut leave_by = t;
+    for i in (0..sc.path.len()).rev() {
+        let (x, earliest_before) = match i {
+            0 => (v, t - family.tw - 1),
+            _ => sc.path[i - 1],
+        };
+        let y = sc.path[i].0;
+        let mut latest_used = i64::MIN;
+        for &f in g.since(g.out(x), earliest_before + 1) {
+            let tf = g.ts[f as usize];
+            if tf >= leave_by {
+                break;
+            }
+            if g.dst[f as usize] == y {
+                hist.add(f, bin, 1);
+                latest_used = tf;
+            }
+        }
+        leave_by = latest_used;
+    }
+}
