@@ -10,6 +10,7 @@ use flowtrace_io::columnar::transfer_schema;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
+use parquet::schema::types::ColumnPath;
 
 use crate::transfer::{scale, SimTransfer};
 use crate::world::population::Population;
@@ -75,8 +76,12 @@ impl Columns {
 impl ParquetSink {
     /// Starts a Snappy-compressed Parquet file on `file`.
     pub fn new(file: File) -> Result<ParquetSink, String> {
+        // Account numbers are nearly unique: a dictionary for them costs a hash per value and
+        // is thrown away once it outgrows its page, so it is not built at all.
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
+            .set_column_dictionary_enabled(ColumnPath::from("from_account"), false)
+            .set_column_dictionary_enabled(ColumnPath::from("to_account"), false)
             .build();
         let writer = ArrowWriter::try_new(file, transfer_schema(), Some(props))
             .map_err(|e| e.to_string())?;
