@@ -1,25 +1,17 @@
 //! The `flowtrace` binary run as a user runs it, on the fixtures in `tests/data/` (repository
 //! root): what it prints on stdout and stderr, its exit codes, and the files it writes.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use common::{flowtrace, BIN, ROOT};
+
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_flowtrace");
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 const SAMPLE: &str = "tests/data/amlworld-sample.csv";
 const BAD_ROWS: &str = "tests/data/amlworld-bad-rows.csv";
-
-/// Runs `flowtrace args...` from the repository root, so paths read as in the README.
-fn flowtrace(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the flowtrace binary runs")
-}
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")

@@ -1,19 +1,11 @@
 //! `flowtrace screen` end to end: one name, a queries file with bad rows (fail and skip modes,
 //! reconciled), JSON lines, and the labelled set's per-category report.
 
-use std::process::{Command, Output};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_flowtrace");
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+use common::flowtrace;
+
 const UN: &str = "data/watchlists/un_consolidated.xml";
-
-fn flowtrace(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .current_dir(ROOT)
-        .args(args)
-        .output()
-        .expect("flowtrace runs")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

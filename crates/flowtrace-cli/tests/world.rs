@@ -1,21 +1,13 @@
 //! `flowtrace simulate`, `eval` and `demo` run as a user runs them.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use common::flowtrace;
 
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_flowtrace");
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-
-fn flowtrace(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the flowtrace binary runs")
-}
 
 fn ok(out: &Output) -> String {
     assert_eq!(

@@ -6,6 +6,7 @@ mod common;
 use std::collections::{BTreeSet, HashMap};
 
 use common::{accounts, blocks, csv_lines, rows, small_world, Block};
+use flowtrace_sim::Typology;
 
 fn distinct<'a>(keys: impl Iterator<Item = &'a String>) -> BTreeSet<&'a String> {
     keys.collect()
@@ -209,21 +210,7 @@ fn every_instance_has_its_stated_structure() {
             other => panic!("unknown typology {other}"),
         }
     }
-    let all = [
-        "FAN-OUT",
-        "FAN-IN",
-        "CYCLE",
-        "RANDOM",
-        "BIPARTITE",
-        "STACK",
-        "SCATTER-GATHER",
-        "GATHER-SCATTER",
-        "CROWDFUNDING",
-        "CHARITY-DIVERSION",
-        "STRUCTURING",
-        "TRADE-BASED",
-        "LISTED-PARTY",
-    ];
+    let all = Typology::LAUNDERING.iter().chain(&Typology::TERROR).map(|t| t.name());
     for typology in all {
         assert!(
             seen.contains(typology),
