@@ -210,7 +210,10 @@ fn every_instance_has_its_stated_structure() {
             other => panic!("unknown typology {other}"),
         }
     }
-    let all = Typology::LAUNDERING.iter().chain(&Typology::TERROR).map(|t| t.name());
+    let all = Typology::LAUNDERING
+        .iter()
+        .chain(&Typology::TERROR)
+        .map(|t| t.name());
     for typology in all {
         assert!(
             seen.contains(typology),

@@ -69,7 +69,10 @@ pub fn report(world_dir: &Path, f: &Findings) -> Result<Report> {
             "Listed accounts found",
             format!("{} / {}", f.screening.found(), f.screening.truth.len()),
         )
-        .note(format!("{} flags on other accounts", f.screening.false_alerts())),
+        .note(format!(
+            "{} flags on other accounts",
+            f.screening.false_alerts()
+        )),
         Metric::new("Rule alerts", thousands(f.rules.hits().len() as u64)).note(format!(
             "precision {:.0}%",
             100.0 * f.eval.at_threshold.precision
