@@ -89,7 +89,7 @@ fn parameter_sets() -> Vec<(&'static str, String)> {
     let wide = r#"{"num_threads": 2, "time_window": 40, "vertex_stats": true,
         "vertex_stats_tw": 5, "vertex_stats_cols": [4], "vertex_stats_feats": [10, 0, 7, 3, 1],
         "fan": true, "fan_tw": 20, "fan_bins": [3, 5],
-        "degree": false,
+        "degree": true, "degree_tw": 30, "degree_bins": [2, 4, 9],
         "scatter-gather": true, "scatter-gather_tw": 25, "scatter-gather_bins": [2, 5],
         "temp-cycle": true, "temp-cycle_tw": 30, "temp-cycle_bins": [3, 4, 6],
         "lc-cycle": true, "lc-cycle_tw": 15, "lc-cycle_len": 4, "lc-cycle_bins": [2, 3]}"#;
@@ -97,12 +97,33 @@ fn parameter_sets() -> Vec<(&'static str, String)> {
         "degree": true, "degree_tw": 3}"#;
     let fan_stats = r#"{"num_threads": 2, "vertex_stats_tw": 50, "fan_tw": 7,
         "vertex_stats_cols": [3, 4], "vertex_stats_feats": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}"#;
-    vec![
-        ("all", all.into()),
-        ("wide", wide.into()),
-        ("defaults", defaults.into()),
-        ("fan_stats", fan_stats.into()),
-    ]
+    let mut sets = vec![
+        ("all", all.to_string()),
+        ("wide", wide.to_string()),
+        ("defaults", defaults.to_string()),
+        ("fan_stats", fan_stats.to_string()),
+    ];
+    // Each family alone (with the statistics), so that one family's gap does not hide
+    // another's parity. With one family on, `time_window: -1` becomes its own window.
+    for (family, all_name, wide_name) in [
+        ("degree", "degree_all", "degree_wide"),
+        ("scatter-gather", "sg_all", "sg_wide"),
+        ("temp-cycle", "tc_all", "tc_wide"),
+        ("lc-cycle", "lc_all", "lc_wide"),
+    ] {
+        sets.push((all_name, only(all, family)));
+        sets.push((wide_name, only(wide, family)));
+    }
+    sets
+}
+
+/// `params` with every pattern family but `family` switched off.
+fn only(params: &str, family: &str) -> String {
+    let mut p: serde_json::Value = serde_json::from_str(params).unwrap();
+    for f in ["fan", "degree", "scatter-gather", "temp-cycle", "lc-cycle"] {
+        p[f] = serde_json::Value::Bool(f == family);
+    }
+    p.to_string()
 }
 
 fn root() -> PathBuf {
@@ -244,10 +265,8 @@ fn parity(sets: &[&str], sorted_only: bool) -> Option<usize> {
     Some(bad)
 }
 
-/// Fan and vertex statistics on time-sorted input: exact today.
-#[test]
-fn fan_and_statistics_match_snapml() {
-    if let Some(bad) = parity(&["fan_stats"], true) {
+fn assert_parity(sets: &[&str], sorted_only: bool) {
+    if let Some(bad) = parity(sets, sorted_only) {
         assert_eq!(
             bad, 0,
             "values differ from snapml (first ones printed above)"
@@ -255,16 +274,47 @@ fn fan_and_statistics_match_snapml() {
     }
 }
 
-/// Every family, sorted and shuffled input. Not yet exact (degree, scatter-gather, both
-/// cycle kinds and statistics on unsorted input; see the features module docs): run with
-/// `--ignored` to see where it stands.
+/// Fan, degree and every vertex statistic, on time-sorted and shuffled input.
+#[test]
+fn fan_degree_and_statistics_match_snapml() {
+    assert_parity(
+        &["fan_stats", "defaults", "degree_all", "degree_wide"],
+        false,
+    );
+}
+
+/// Not yet exact: snapml's rule when self-loops and ties in time meet (see
+/// `features::scatter_gather`). Smallest probe (tw 10, bins [2, 3, 4]): `0->1 @10, 4->4 @11,
+/// 4->1 @12, 4->0 @12` is no pattern in snapml, while flowtrace takes `4->4->1` as a hop and
+/// counts `(4, 1)` with 2 intermediates; but refusing self-loop hops altogether makes more
+/// values differ, so the rule is narrower. Run with `--ignored` to see where it stands.
+#[test]
+#[ignore]
+fn scatter_gather_matches_snapml() {
+    assert_parity(&["sg_all", "sg_wide"], false);
+}
+
+/// Not yet exact: self-loops. Probed on snapml 1.17.2 (tw 12): the cycle `0->1 @5, 1->2 @6,
+/// 2->0 @8` is found (credits 2, 2, 1), but adding a self-loop `0->0 @0` or `1->1 @0` makes
+/// snapml find nothing, while `2->2 @0`, `0->0 @-2`, or a self-loop at or after the cycle's
+/// first edge change nothing; flowtrace ignores self-loops. Run with `--ignored`.
+#[test]
+#[ignore]
+fn temporal_cycles_match_snapml() {
+    assert_parity(&["tc_all", "tc_wide"], false);
+}
+
+/// Not yet exact: where `transform`'s duplicate entries fall in snapml's tie order (see the
+/// features module docs). Run with `--ignored` to see where it stands.
+#[test]
+#[ignore]
+fn length_constrained_cycles_match_snapml() {
+    assert_parity(&["lc_all", "lc_wide"], false);
+}
+
+/// Every family at once, sorted and shuffled input: exact once every family above is.
 #[test]
 #[ignore]
 fn every_family_matches_snapml() {
-    if let Some(bad) = parity(&["all", "wide", "defaults"], false) {
-        assert_eq!(
-            bad, 0,
-            "values differ from snapml (first ones printed above)"
-        );
-    }
+    assert_parity(&["all", "wide"], false);
 }

@@ -4,7 +4,8 @@
 //! Each edge is a search, self-loops included: with `k` edges of the vertex in its window
 //! other than self-loops (degree) or `k` distinct counterparties among them (fan), a pattern
 //! of size `k >= 2` is found and credited to every such edge of the window, ties in time
-//! included (a self-loop finds its vertex's pattern but is never part of one). Windows of one
+//! included (a self-loop finds its vertex's pattern but is never part of one). Degree sizes
+//! and every credit count adjacency entries ([`Graph::entries`]). Windows of one
 //! vertex's edges slide monotonically, so a vertex costs one pass with two pointers and a
 //! difference array per bin instead of `k` credits per edge.
 
@@ -52,7 +53,7 @@ fn one_vertex(
     hist: &Histograms,
 ) {
     let m = list.len();
-    if m < 2 {
+    if m == 0 {
         return;
     }
     let bins = hist.bins();
@@ -65,14 +66,14 @@ fn one_vertex(
         let t = ts(j);
         while hi < m && ts(hi) <= t {
             if ends[hi] != v {
-                edges += 1;
+                edges += i64::from(g.entries[list[hi] as usize]);
                 counterparties += bump(marks, ends[hi], 1);
             }
             hi += 1;
         }
         while ts(lo) <= t - family.tw {
             if ends[lo] != v {
-                edges -= 1;
+                edges -= i64::from(g.entries[list[lo] as usize]);
                 counterparties -= bump(marks, ends[lo], -1);
             }
             lo += 1;
@@ -89,7 +90,7 @@ fn one_vertex(
         for (b, r) in run.iter_mut().enumerate() {
             *r += diff[i * bins + b];
             if *r > 0 && ends[i] != v {
-                hist.add(list[i], b, *r as u32);
+                hist.add(list[i], b, *r as u32 * g.entries[list[i] as usize]);
             }
         }
     }

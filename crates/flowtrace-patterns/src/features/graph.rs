@@ -21,6 +21,9 @@ pub(crate) struct Graph {
     pub ts: Vec<i64>,
     /// Number of distinct vertices.
     pub vertices: usize,
+    /// Adjacency entries of each position when the searches run: 1, or 2 for an edge that
+    /// `fit` inserted and kept before `transform` inserted it again (see the module docs).
+    pub entries: Vec<u32>,
     out_offsets: Vec<u32>,
     out_edges: Vec<u32>,
     in_offsets: Vec<u32>,
@@ -57,6 +60,7 @@ impl Graph {
             dst: d,
             ts,
             vertices,
+            entries: vec![1; n],
             out_offsets,
             out_edges,
             in_offsets,

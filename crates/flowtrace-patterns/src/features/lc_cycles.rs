@@ -142,7 +142,7 @@ fn credit(g: &Graph, family: &PatternParams, w: &Window, e: u32, sc: &Scratch, h
     for hop in sc.path.windows(2) {
         for &f in g.between(g.out(hop[0]), w.from, w.before) {
             if g.dst[f as usize] == hop[1] {
-                hist.add(f, bin, 1);
+                hist.add(f, bin, g.entries[f as usize]);
             }
         }
     }

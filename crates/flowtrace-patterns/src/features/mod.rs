@@ -43,13 +43,21 @@
 //! found adds 1 per entry of every edge in it, and the output is what the batch's searches
 //! gave (histograms do not carry over between calls). For fan this makes outputs `count * m`,
 //! `m` = 2 for edges with timestamp `>= T - time_window` and 1 before, which is what this
-//! module computes today. Degree sizes count entries, so they grow too; the cycle kinds
-//! credit the searching edge once but its partners per entry. Only fan and the vertex
-//! statistics reproduce this exactly so far (see "Status").
+//! module computes. Degree sizes count entries, so they grow too (a lone edge that survived
+//! `fit` is a degree pattern of size 2); the cycle kinds credit the searching edge once but
+//! its partners per entry. [`graph::Graph::entries`] carries the multiplicity to every
+//! family.
 //!
-//! **Bins.** Bin `i` holds sizes `bins[i] <= size < bins[i + 1]`, the last bin every size
-//! from `bins[last]` up; smaller sizes are not counted. Patterns have at least 2 edges (fan
-//! and degree), 2 intermediates (scatter-gather) or 2 edges (cycles).
+//! **Eviction follows insertion order.** `fit` evicts from the front of the rows as given
+//! and stops at the first row it keeps, so on input not sorted by time an old row inserted
+//! after a recent one survives (with its second entry). The running moments of the vertex
+//! statistics are pruned the same way with `vertex_stats_tw`.
+//!
+//! **Bins.** The bin values are inclusive upper bounds: bin `i` holds sizes
+//! `bins[i - 1] < size <= bins[i]`, the first bin every size up to `bins[0]`, the last every
+//! size above `bins[last - 1]` (its own value is never consulted). Patterns have at least 2
+//! edges (fan and degree; for degree, 2 adjacency entries), 2 intermediates (scatter-gather)
+//! or 2 edges (cycles).
 //!
 //! **Windows.** Fan and degree: edges in `(t - tw, t]` (exclusive at the old end), ties at
 //! `t` included on both sides. Scatter-gather, temporal and length-constrained cycles:
@@ -63,12 +71,12 @@
 //!
 //! # Status
 //!
-//! Exact against snapml (parity test, time-sorted input with self-loops, parallel edges and
-//! ties): fan-in/out and all eleven vertex statistics. Not yet exact: degree (entry
-//! multiplicity above), scatter-gather (self-loop and tie rules), temporal and
-//! length-constrained cycles (per-entry credits in the second pass), statistics on input not
-//! sorted by time (snapml's pruning seems to follow insertion order), `max_no_edges`
-//! (untested), and the streaming `partial_fit`/`transform` mode (not built).
+//! Exact against snapml (parity test `fan_degree_and_statistics_match_snapml`, time-sorted
+//! and shuffled input with self-loops, parallel edges and ties): fan-in/out, degree-in/out
+//! and all eleven vertex statistics. Not yet exact (ignored parity tests, one per family):
+//! scatter-gather (self-loop and tie rules), temporal and length-constrained cycles
+//! (per-entry credits and the duplicates' place in the tie order); also untested:
+//! `max_no_edges`, and the streaming `partial_fit`/`transform` mode (not built).
 
 #![allow(rustdoc::private_intra_doc_links)]
 
@@ -128,11 +136,12 @@ pub enum FeatureError {
 /// (snapml's layout, column-major).
 pub fn fit_transform(params: &GfpParams, columns: &[&[f64]]) -> Result<FeatureTable, FeatureError> {
     check_input(params, columns)?;
-    let g = Graph::new(columns[1], columns[2], columns[3]);
+    let mut g = Graph::new(columns[1], columns[2], columns[3]);
     let keep = survivors(&g, params)?;
+    g.entries = keep.graph.iter().map(|&k| 1 + u32::from(k)).collect();
     let mut out: Vec<Vec<f64>> = Vec::new();
     for hist in histograms(&g, params) {
-        out.extend(histogram_columns(&g, &hist, &keep.graph));
+        out.extend(histogram_columns(&g, &hist));
     }
     if params.vertex_stats {
         let cols: Vec<&[f64]> = params
@@ -178,21 +187,26 @@ fn check_input(params: &GfpParams, columns: &[&[f64]]) -> Result<(), FeatureErro
     Ok(())
 }
 
-/// Which edges `fit`'s eviction keeps (see the module docs).
+/// Which edges `fit`'s eviction keeps (see the module docs): snapml evicts from the front
+/// of insertion order and stops at the first edge it keeps, so on input not sorted by time an
+/// old edge inserted after a recent one survives.
 fn survivors(g: &Graph, p: &GfpParams) -> Result<Survivors, FeatureError> {
     let window = p.effective_time_window()?;
     let newest = g.ts.iter().copied().max().unwrap_or(0);
+    let mut ts_by_row = vec![0i64; g.len()];
+    for (e, &row) in g.rows.iter().enumerate() {
+        ts_by_row[row as usize] = g.ts[e];
+    }
+    let evicted_prefix = |from: i64| ts_by_row.iter().take_while(|&&t| t < from).count();
     // max_no_edges keeps the most recently inserted edges: in fit, the last rows.
     let rows_kept = match p.max_no_edges {
-        m if m > 0 => g.len().saturating_sub(m as usize) as u32,
+        m if m > 0 => g.len().saturating_sub(m as usize),
         _ => 0,
     };
-    let graph: Vec<bool> = (0..g.len())
-        .map(|e| g.ts[e] >= newest - window && g.rows[e] >= rows_kept)
-        .collect();
-    let moments = (0..g.len())
-        .map(|e| graph[e] && g.ts[e] >= newest - p.vertex_stats_tw)
-        .collect();
+    let graph_from = evicted_prefix(newest - window).max(rows_kept) as u32;
+    let moments_from = evicted_prefix(newest - p.vertex_stats_tw).max(graph_from as usize) as u32;
+    let graph = g.rows.iter().map(|&r| r >= graph_from).collect();
+    let moments = g.rows.iter().map(|&r| r >= moments_from).collect();
     Ok(Survivors { graph, moments })
 }
 
@@ -221,15 +235,14 @@ fn histograms(g: &Graph, p: &GfpParams) -> Vec<Histograms> {
     out
 }
 
-/// Histogram columns in input row order, doubled where `fit_transform` counts twice.
-fn histogram_columns(g: &Graph, hist: &Histograms, kept: &[bool]) -> Vec<Vec<f64>> {
+/// Histogram columns in input row order.
+fn histogram_columns(g: &Graph, hist: &Histograms) -> Vec<Vec<f64>> {
     (0..hist.bins())
         .into_par_iter()
         .map(|b| {
             let mut col = vec![0.0; g.len()];
             for (e, &row) in g.rows.iter().enumerate() {
-                let factor = if kept[e] { 2.0 } else { 1.0 };
-                col[row as usize] = f64::from(hist.get(e as u32, b)) * factor;
+                col[row as usize] = f64::from(hist.get(e as u32, b));
             }
             col
         })

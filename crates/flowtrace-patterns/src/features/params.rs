@@ -9,16 +9,20 @@ pub struct PatternParams {
     pub enabled: bool,
     /// Window length, in the unit of the timestamps.
     pub tw: i64,
-    /// Ascending lower edges of the histogram bins; the last bin is open-ended.
+    /// Ascending upper edges of the histogram bins (inclusive); the last bin takes every
+    /// size above the one before it, whatever its own value.
     pub bins: Vec<i64>,
 }
 
 impl PatternParams {
-    /// The bin a pattern of `size` falls in, if any (sizes below the first edge are dropped).
+    /// The bin a pattern of `size` falls in: bin `i` holds `bins[i - 1] < size <= bins[i]`,
+    /// the first bin everything up to `bins[0]` and the last everything above `bins[last - 1]`
+    /// (as probed on snapml 1.17.2: with bins `[3, 5]` a fan of 2 lands in the first bin and
+    /// one of 9 in the last). Sizes below 2 are no pattern.
     pub fn bin(&self, size: usize) -> Option<usize> {
+        let last = self.bins.len().checked_sub(1)?;
         let size = size as i64;
-        let n = self.bins.partition_point(|&b| b <= size);
-        n.checked_sub(1)
+        (size >= 2).then(|| self.bins[..last].partition_point(|&b| b < size))
     }
 }
 
@@ -269,24 +273,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bins_are_half_open_with_an_open_last_bin() {
-        let f = PatternParams {
+    fn bins_are_upper_bounds_with_an_open_last_bin() {
+        let bins = |bins: Vec<i64>| PatternParams {
             enabled: true,
             tw: 1,
-            bins: vec![2, 3, 5],
+            bins,
         };
-        let got: Vec<_> = (0..8).map(|s| f.bin(s)).collect();
+        let got: Vec<_> = (0..8).map(|s| bins(vec![2, 3, 5]).bin(s)).collect();
         let want = [
             None,
             None,
             Some(0),
             Some(1),
-            Some(1),
+            Some(2),
             Some(2),
             Some(2),
             Some(2),
         ];
         assert_eq!(got, want);
+        let got: Vec<_> = (2..6).map(|s| bins(vec![3, 5]).bin(s)).collect();
+        assert_eq!(got, [Some(0), Some(0), Some(1), Some(1)]);
     }
 
     #[test]

@@ -114,6 +114,6 @@ fn pattern(
         }
     }
     for &f in &sc.edges {
-        hist.add(f, bin, 1);
+        hist.add(f, bin, g.entries[f as usize]);
     }
 }
