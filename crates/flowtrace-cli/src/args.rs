@@ -79,6 +79,28 @@ pub enum Command {
         flowtrace screen --list tests/data/screen/entities.jsonl --eval tests/data/screen/pairs.csv"
     )]
     Screen(ScreenArgs),
+    /// Graph features of an edge list as snapml's GraphFeaturePreprocessor computes them
+    /// (fan, degree, vertex statistics; scatter-gather and cycles not yet exact).
+    #[command(
+        after_help = "IN: CSV EdgeID,source,target,timestamp[,numeric columns...], header \
+        optional. --params: snapml's JSON keys unchanged. OUT: CSV (header; input columns then \
+        features, input row order), as snapml's fit_transform.\n\nExample:\n  \
+        flowtrace features edges.csv --params gfp.json --out features.csv --threads 2"
+    )]
+    Features(FeaturesArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct FeaturesArgs {
+    /// Edge list CSV in snapml's layout (EdgeID,source,target,timestamp,...).
+    #[arg(value_name = "IN")]
+    pub input: PathBuf,
+    /// snapml GraphFeaturePreprocessor parameters, JSON with snapml's keys.
+    #[arg(long, value_name = "FILE")]
+    pub params: PathBuf,
+    /// Output CSV.
+    #[arg(long, short, value_name = "OUT")]
+    pub out: PathBuf,
 }
 
 #[derive(Args, Debug)]

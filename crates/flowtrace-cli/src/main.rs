@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(args),
         Command::Demo(args) => commands::demo::run(&cli.global, args),
         Command::Screen(args) => commands::screen::run(&cli.global, args),
+        Command::Features(args) => commands::features::run(&cli.global, args),
     };
     match result {
         Ok(outcome) if outcome.rejected_rows > 0 => ExitCode::from(EXIT_REJECTED_ROWS),

@@ -3,6 +3,7 @@
 pub mod convert;
 pub mod demo;
 pub mod eval;
+pub mod features;
 pub mod screen;
 pub mod simulate;
 pub mod stats;

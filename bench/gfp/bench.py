@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""snapml GraphFeaturePreprocessor vs `flowtrace features` on the same 1M-edge stream.
+
+Fan, degree and vertex statistics (1-day windows), 2 threads each. Generates (and caches
+under target/gfp-bench/) a deterministic stream: 1,000,000 edges among 100,000 accounts (uniform)
+over 10 days, one timestamp per second, columns EdgeID,src,dst,timestamp,amount. Runs each tool
+as its own process, measures wall time and peak RSS (os.wait4), then checks the outputs are
+the same: counts exactly, statistics within 1e-9 (relative and absolute).
+
+    bench/gfp/bench.py [--edges N] [--flowtrace target/release/flowtrace]
+
+Needs target/gfp-venv (bench/gfp/setup-venv.sh) and a release build; bench/gfp/bench.sh
+does both, then runs this with the venv's python. Exits 1 if the outputs differ (after printing
+the timings and, per differing column, the rows off and the largest relative difference).
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DAY = 86400
+PARAMS = {
+    "num_threads": 2,
+    "time_window": -1,
+    "vertex_stats": True,
+    "vertex_stats_tw": DAY,
+    "vertex_stats_cols": [3, 4],
+    "vertex_stats_feats": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    "fan": True,
+    "fan_tw": DAY,
+    "fan_bins": [2, 3, 4, 5, 10, 20],
+    "degree": True,
+    "degree_tw": DAY,
+    "degree_bins": [2, 3, 4, 5, 10, 20],
+    "scatter-gather": False,
+    "temp-cycle": False,
+    "lc-cycle": False,
+}
+
+
+def generate(path, edges, accounts, days, seed=42):
+    """Deterministic stream: accounts drawn uniformly (about one transfer per account and
+    day), times sorted, amounts log-normal."""
+    rng = np.random.default_rng(seed)
+    src = rng.integers(0, accounts, size=edges)
+    dst = rng.integers(0, accounts, size=edges)
+    ts = np.sort(rng.integers(0, days * DAY, size=edges))
+    amount = np.round(np.exp(rng.normal(5.0, 1.5, size=edges)), 2)
+    data = np.column_stack([np.arange(edges), src, dst, ts, amount])
+    tmp = path + ".tmp"
+    np.savetxt(tmp, data, delimiter=",", fmt=["%d", "%d", "%d", "%d", "%.2f"],
+               header="EdgeID,src,dst,timestamp,amount", comments="")
+    os.replace(tmp, path)
+
+
+def timed(cmd):
+    """Runs cmd; returns (wall seconds, peak RSS in MiB, stderr)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
+    return wall, usage.ru_maxrss / 1024.0, err
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--edges", type=int, default=1_000_000)
+    ap.add_argument("--accounts", type=int, default=100_000)
+    ap.add_argument("--days", type=int, default=10)
+    ap.add_argument("--flowtrace", default=os.path.join(ROOT, "target/release/flowtrace"))
+    args = ap.parse_args()
+    work = os.path.join(ROOT, "target", "gfp-bench")
+    os.makedirs(work, exist_ok=True)
+    edges_csv = os.path.join(work, f"edges-u-{args.edges}-{args.accounts}-{args.days}.csv")
+    if not os.path.exists(edges_csv):
+        print(f"generating {edges_csv}", file=sys.stderr)
+        generate(edges_csv, args.edges, args.accounts, args.days)
+    params = os.path.join(work, "params-fan-degree-stats.json")
+    with open(params, "w") as f:
+        json.dump(PARAMS, f, indent=1)
+    snap_out = os.path.join(work, "snapml.csv")
+    ft_out = os.path.join(work, "flowtrace.csv")
+    py = sys.executable
+    snap = [py, os.path.join(ROOT, "bench/gfp/snapml_features.py"), edges_csv, params,
+            snap_out, "--time"]
+    ft = [args.flowtrace, "--threads", "2", "--quiet", "features", edges_csv,
+          "--params", params, "--out", ft_out]
+    s_wall, s_rss, s_err = timed(snap)
+    f_wall, f_rss, _ = timed(ft)
+    s_inner = next((float(l.split()[1]) for l in s_err.splitlines()
+                    if l.startswith("snapml_seconds")), float("nan"))
+
+    a = np.loadtxt(snap_out, delimiter=",", dtype=np.float64, ndmin=2)
+    with open(ft_out) as f:
+        names = f.readline().strip().split(",")
+    b = np.loadtxt(ft_out, delimiter=",", skiprows=1, dtype=np.float64, ndmin=2)
+    b = b[:, 5:]
+    names = names[5:]
+    assert a.shape == b.shape, f"shapes differ: snapml {a.shape}, flowtrace {b.shape}"
+    stat_cols = [i for i, n in enumerate(names) if n.startswith(("src_", "dst_"))
+                 and not n.endswith(("_fan", "_deg"))]
+    count_cols = [i for i in range(len(names)) if i not in stat_cols]
+    counts_equal = np.array_equal(a[:, count_cols], b[:, count_cols])
+    stats_close = np.allclose(a[:, stat_cols], b[:, stat_cols], rtol=1e-9, atol=1e-9,
+                              equal_nan=True)
+    worst = None
+    if not stats_close:
+        diff = ~np.isclose(a[:, stat_cols], b[:, stat_cols], rtol=1e-9, atol=1e-9,
+                           equal_nan=True)
+        sa, sb = a[:, stat_cols], b[:, stat_cols]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rel = np.abs(sa - sb) / np.maximum(np.abs(sa), np.abs(sb))
+        worst = {names[stat_cols[j]]: (int(diff[:, j].sum()), float(np.nanmax(rel[:, j])))
+                 for j in range(len(stat_cols)) if diff[:, j].any()}
+    n = args.edges
+    print(f"edges {n}, accounts {args.accounts}, days {args.days}, features {len(names)}")
+    print(f"snapml    wall {s_wall:8.2f} s  {n / s_wall:12,.0f} edges/s  peak RSS {s_rss:8.0f} MiB"
+          f"  (inside fit_transform {s_inner:.2f} s, {n / s_inner:,.0f} edges/s)")
+    print(f"flowtrace wall {f_wall:8.2f} s  {n / f_wall:12,.0f} edges/s  peak RSS {f_rss:8.0f} MiB")
+    print(f"ratio (snapml wall / flowtrace wall) {s_wall / f_wall:.1f}x; "
+          f"vs snapml's fit_transform alone {s_inner / f_wall:.1f}x")
+    print(f"identical: counts exact {counts_equal} ({len(count_cols)} columns), "
+          f"statistics allclose 1e-9 {stats_close} ({len(stat_cols)} columns)"
+          + (f"; per column (rows off, max relative difference) {worst}" if worst else ""))
+    if not (counts_equal and stats_close):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
