@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, temp_file};
+use common::{fixture, problem_of, temp_file};
 use flowtrace_screen::{
     read_ftm, ListError, NameKind, NameQuality, NameScript, Problem, Schema, Watchlist,
 };
@@ -85,14 +85,6 @@ fn nested_sanctions_and_identifications_attach_to_their_party() {
     let document = &org.documents[0];
     assert_eq!(document.kind, "Registration");
     assert_eq!(document.number.as_deref(), Some("REG-778"));
-}
-
-fn problem_of(result: Result<Watchlist, ListError>) -> (Problem, String) {
-    let error = result.expect_err("the file is bad");
-    let problem = error
-        .problem()
-        .unwrap_or_else(|| panic!("not a content error: {error}"));
-    (problem, error.to_string())
 }
 
 #[test]

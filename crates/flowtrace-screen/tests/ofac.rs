@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::{fixture, ofac_real, temp_file};
+use common::{fixture, ofac_real, problem_of, temp_file};
 use flowtrace_screen::{
     read_ofac, read_watchlist, ListError, NameKind, NameQuality, Problem, Schema, Watchlist,
 };
@@ -154,14 +154,6 @@ fn the_real_files_load_every_row() {
         .filter(|e| !e.birth_dates.is_empty())
         .count();
     assert!(with_dob > 3000, "{with_dob} entities with a date of birth");
-}
-
-fn problem_of(result: Result<Watchlist, ListError>) -> (Problem, String) {
-    let error = result.expect_err("the file is bad");
-    let problem = error
-        .problem()
-        .unwrap_or_else(|| panic!("not a content error: {error}"));
-    (problem, error.to_string())
 }
 
 #[test]

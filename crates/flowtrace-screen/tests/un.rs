@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::{data, fixture, temp_file};
+use common::{data, fixture, problem_of, temp_file};
 use flowtrace_screen::{
     read_un, ListError, NameKind, NameQuality, NameScript, Problem, Schema, Watchlist,
 };
@@ -169,14 +169,6 @@ fn an_entity_keeps_aka_fka_cdata_and_address() {
     let address = &entity.addresses[0];
     assert_eq!(address.full.as_deref(), Some("12 Example Road, Peshawar"));
     assert_eq!(address.country.as_deref(), Some("Pakistan"));
-}
-
-fn problem_of(result: Result<Watchlist, ListError>) -> (Problem, String) {
-    let error = result.expect_err("the file is bad");
-    let problem = error
-        .problem()
-        .unwrap_or_else(|| panic!("not a content error: {error}"));
-    (problem, error.to_string())
 }
 
 #[test]

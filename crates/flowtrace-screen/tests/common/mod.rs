@@ -5,6 +5,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use flowtrace_screen::{ListError, Problem, Watchlist};
+
 /// A committed fixture under `tests/data/watchlists/`.
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -37,4 +39,14 @@ pub fn temp_file(bytes: &[u8], extension: &str) -> tempfile::NamedTempFile {
     file.write_all(bytes).expect("write temporary file");
     file.flush().expect("flush temporary file");
     file
+}
+
+/// The problem a bad file was refused for, and the full message, failing the test when the file
+/// was accepted or failed for another reason (such as I/O).
+pub fn problem_of(result: Result<Watchlist, ListError>) -> (Problem, String) {
+    let error = result.expect_err("the file is bad");
+    let problem = error
+        .problem()
+        .unwrap_or_else(|| panic!("not a content error: {error}"));
+    (problem, error.to_string())
 }
