@@ -6,6 +6,8 @@
 //! - `patterns.txt`: AMLworld's `BEGIN LAUNDERING ATTEMPT - ...` blocks, terrorist-financing
 //!   typologies included;
 //! - `accounts.csv`: `bank,account,bank_name,entity_id,entity_name,entity_type,country,role`;
+//! - `roles.csv`: `pattern_id,typology,bank,account,role`, the part each account plays in each
+//!   instance (an account may play parts in several; `accounts.csv` keeps only its last);
 //! - `listed.csv`: accounts of listed parties with the list entry they stand for.
 
 use std::fs::File;
@@ -40,6 +42,7 @@ pub struct WorldFiles {
     transactions: Transactions,
     truth: BufWriter<File>,
     patterns: BufWriter<File>,
+    roles: BufWriter<File>,
     rows: u64,
     line: Vec<u8>,
     formatter: RowFormatter,
@@ -78,11 +81,15 @@ impl WorldFiles {
         };
         let mut truth = create(dir, "truth.csv")?;
         writeln!(truth, "row,pattern_id,typology,role").map_err(|e| io(dir, "truth.csv", e))?;
+        let mut roles = create(dir, "roles.csv")?;
+        writeln!(roles, "pattern_id,typology,bank,account,role")
+            .map_err(|e| io(dir, "roles.csv", e))?;
         Ok(WorldFiles {
             dir: dir.to_path_buf(),
             transactions,
             truth,
             patterns: create(dir, "patterns.txt")?,
+            roles,
             rows: 0,
             line: Vec::with_capacity(1 << 16),
             formatter: RowFormatter::new(),
@@ -151,7 +158,16 @@ impl WorldFiles {
         writeln!(block, "END LAUNDERING ATTEMPT - {name}\n").expect("writing to a Vec");
         self.patterns
             .write_all(&block)
-            .map_err(|e| io(&self.dir, "patterns.txt", e))
+            .map_err(|e| io(&self.dir, "patterns.txt", e))?;
+        let mut lines = Vec::new();
+        for &(a, role) in &p.roles {
+            write!(lines, "{},{name},", p.id).expect("writing to a Vec");
+            account(pop, a, &mut lines);
+            writeln!(lines, ",{}", role.name()).expect("writing to a Vec");
+        }
+        self.roles
+            .write_all(&lines)
+            .map_err(|e| io(&self.dir, "roles.csv", e))
     }
 
     /// Writes the accounts and listed-party files and closes everything.
@@ -178,6 +194,7 @@ impl WorldFiles {
         self.patterns
             .flush()
             .map_err(|e| io(&dir, "patterns.txt", e))?;
+        self.roles.flush().map_err(|e| io(&dir, "roles.csv", e))?;
         write_accounts(&dir, pop, roles, names)?;
         write_listed(&dir, pop, listed)
     }

@@ -1,0 +1,119 @@
+//! Follow the money: time-respecting fund tracing with amount attribution, and the freeze plan
+//! that cuts the flow from funders to beneficiaries.
+//!
+//! A trace starts from flagged accounts and follows their money forward (where it went) or
+//! backward (where it came from), hop by hop, never leaving an account before it arrived there
+//! ([`reach`]). Each transfer on the way carries the traced share its [`Policy`] gives it
+//! ([`attribute`], with each policy's bookkeeping in `ledger.rs`), in one base currency
+//! ([`Rates`]). The answer is a [`Flow`]: the traced transfers and accounts, where the money ended
+//! (held, cashed out, stalled, beyond the hop limit) and totals by bank, country and hop.
+//! [`cut`] plans which accounts (or transfers) to freeze so that no time-respecting flow connects
+//! the sources to the sinks, or which few stop the most money.
+//!
+//! ```
+//! use flowtrace_graph::{Accounts, Currency, PaymentFormat, TemporalGraph, Transfer, TransferBuilder};
+//! use flowtrace_trace::{trace, Rates, TraceQuery};
+//!
+//! let mut accounts = Accounts::new();
+//! let [donor, pool, fighter] = ["donor", "pool", "fighter"].map(|n| accounts.intern("1", n).unwrap());
+//! let mut transfers = TransferBuilder::new();
+//! for (src, dst, ts, amount) in [(donor, pool, 10, 500.0), (pool, fighter, 20, 300.0)] {
+//!     transfers.push(&Transfer::new(src, dst, ts, amount, Currency::USD, PaymentFormat::Wire))?;
+//! }
+//! let graph = TemporalGraph::new(accounts, transfers.finish())?;
+//! let result = trace(&graph, &TraceQuery::forward(vec![donor]), &Rates::identity(Currency::USD))?;
+//! let flow = result.forward.unwrap();
+//! assert_eq!(flow.account(fighter).unwrap().traced_in, 300.0);
+//! assert_eq!(flow.ends.held, 500.0); // 200 still at the pool, 300 at the fighter
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![warn(missing_docs)]
+
+pub mod attribute;
+pub mod cut;
+pub mod export;
+mod flow;
+mod ledger;
+mod query;
+mod rates;
+pub mod reach;
+
+use std::path::PathBuf;
+
+use flowtrace_graph::TemporalGraph;
+use serde::Serialize;
+
+pub use flow::{Ends, Flow, GroupTotal, TracedAccount, TracedTransfer};
+pub use query::{parse_duration, Direction, Policy, TraceQuery};
+pub use rates::Rates;
+pub use reach::Side;
+
+/// Why a trace or a cut could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum TraceError {
+    /// The request itself is wrong (the user's mistake).
+    #[error("{0}")]
+    Query(String),
+    /// An input file (rates, account lists, costs) is wrong.
+    #[error("{}, line {line}: {reason}", path.display())]
+    Input {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line (0 when the whole file is at fault).
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An output could not be written.
+    #[error("cannot write {}: {reason}", path.display())]
+    Output {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        reason: String,
+    },
+}
+
+/// The answer to a [`TraceQuery`]: one flow per direction asked for.
+#[derive(Clone, Debug, Serialize)]
+pub struct Trace {
+    /// Where the seeds' money went.
+    pub forward: Option<Flow>,
+    /// Where the seeds' money came from.
+    pub backward: Option<Flow>,
+}
+
+impl Trace {
+    /// The flows present, forward first.
+    pub fn flows(&self) -> impl Iterator<Item = &Flow> {
+        self.forward.iter().chain(self.backward.iter())
+    }
+}
+
+/// Traces `query` over `graph`, amounts in `rates`' base currency.
+pub fn trace(
+    graph: &TemporalGraph,
+    query: &TraceQuery,
+    rates: &Rates,
+) -> Result<Trace, TraceError> {
+    query.validate()?;
+    if let Some(&bad) = query
+        .seeds
+        .iter()
+        .find(|&&s| s as usize >= graph.accounts().len())
+    {
+        return Err(TraceError::Query(format!(
+            "seed account id {bad} is not in the graph"
+        )));
+    }
+    let run = |side| {
+        let found = reach::reach(graph, query, rates, side);
+        attribute::attribute(graph, query, rates, side, &found)
+    };
+    let (forward, backward) = match query.direction {
+        Direction::Forward => (Some(run(Side::Forward)), None),
+        Direction::Backward => (None, Some(run(Side::Backward))),
+        Direction::Both => (Some(run(Side::Forward)), Some(run(Side::Backward))),
+    };
+    Ok(Trace { forward, backward })
+}

@@ -1,0 +1,213 @@
+//! Freeze plans against brute force on small random graphs: the cut disconnects every source
+//! from every sink, and it is as cheap as the cheapest possible.
+
+use flowtrace_graph::{
+    Accounts, Currency, PaymentFormat, TemporalGraph, Transfer, TransferBuilder,
+};
+use flowtrace_trace::cut::{plan, CutQuery, CutUnit};
+use flowtrace_trace::Rates;
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+fn random_graph(rng: &mut Rng, accounts: u32, transfers: usize) -> TemporalGraph {
+    let mut table = Accounts::new();
+    for i in 0..accounts {
+        table.intern("1", &format!("a{i}")).unwrap();
+    }
+    let mut builder = TransferBuilder::new();
+    for _ in 0..transfers {
+        let (a, b) = (
+            rng.below(accounts as u64) as u32,
+            rng.below(accounts as u64) as u32,
+        );
+        let ts = rng.below(100) as i64;
+        let amount = 1.0 + rng.below(100) as f64;
+        builder
+            .push(&Transfer::new(
+                a,
+                b,
+                ts,
+                amount,
+                Currency::USD,
+                PaymentFormat::Wire,
+            ))
+            .unwrap();
+    }
+    TemporalGraph::new(table, builder.finish()).unwrap()
+}
+
+/// Whether money can get from a source to a sink, by the plain definition: a sweep in time
+/// order, skipping frozen accounts and stopped transfers.
+fn connected(g: &TemporalGraph, q: &CutQuery, frozen: &[bool], stopped: &[bool]) -> bool {
+    let t = g.transfers();
+    let mut has = vec![false; g.accounts().len()];
+    let mut since = vec![u32::MAX; g.accounts().len()];
+    for &s in &q.sources {
+        has[s as usize] = true;
+        since[s as usize] = 0;
+    }
+    for e in 0..t.len() as u32 {
+        let (u, v) = (t.src(e) as usize, t.dst(e) as usize);
+        if frozen[u] || frozen[v] || stopped[e as usize] || !has[u] {
+            continue;
+        }
+        // Money that arrived by an earlier transfer (or a source's own) may leave now.
+        if since[u] != 0 && since[u] > e {
+            continue;
+        }
+        if q.sinks.contains(&(v as u32)) {
+            return true;
+        }
+        if !has[v] {
+            has[v] = true;
+            since[v] = e + 1;
+        }
+    }
+    false
+}
+
+fn cheapest_account_cut(g: &TemporalGraph, q: &CutQuery, costs: &[f64]) -> f64 {
+    let n = g.accounts().len();
+    let none = vec![false; g.transfers().len()];
+    (0..1u32 << n)
+        .filter(|mask| {
+            let frozen: Vec<bool> = (0..n).map(|i| mask >> i & 1 == 1).collect();
+            !connected(g, q, &frozen, &none)
+        })
+        .map(|mask| {
+            (0..n)
+                .filter(|i| mask >> i & 1 == 1)
+                .map(|i| costs[i])
+                .sum()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn smallest_transfer_cut(g: &TemporalGraph, q: &CutQuery) -> usize {
+    let m = g.transfers().len();
+    let frozen = vec![false; g.accounts().len()];
+    (0..1u32 << m)
+        .filter(|mask| {
+            let stopped: Vec<bool> = (0..m).map(|i| mask >> i & 1 == 1).collect();
+            !connected(g, q, &frozen, &stopped)
+        })
+        .map(|mask| mask.count_ones() as usize)
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn account_cuts_disconnect_and_are_cheapest() {
+    let mut rng = Rng(7);
+    let rates = Rates::identity(Currency::USD);
+    let mut nontrivial = 0;
+    for case in 0..150 {
+        let accounts = 6 + rng.below(6) as u32;
+        let count = 6 + rng.below(40) as usize;
+        let g = random_graph(&mut rng, accounts, count);
+        let mut q = CutQuery::accounts(vec![0, 1], vec![accounts - 1, accounts - 2]);
+        // Freezing a funder or a beneficiary is possible but dear: the cut lies between them
+        // when it can.
+        let mut costs = vec![1.0; accounts as usize];
+        for &v in q.sources.iter().chain(&q.sinks) {
+            costs[v as usize] = 8.0;
+        }
+        costs[2] = 2.5;
+        q.costs = Some(costs.clone());
+        let p = plan(&g, &q, &rates).unwrap();
+        let none = vec![false; g.transfers().len()];
+        let mut frozen = vec![false; accounts as usize];
+        for &a in &p.accounts {
+            frozen[a as usize] = true;
+        }
+        assert!(!connected(&g, &q, &frozen, &none), "case {case}: {p:?}");
+        assert!(!p.connected_after);
+        assert_eq!(p.flow_after, 0.0, "case {case}");
+        assert!(p.optimal);
+        let cheapest = cheapest_account_cut(&g, &q, &costs);
+        assert!(
+            (p.cost - cheapest).abs() < 1e-9,
+            "case {case}: {p:?} vs {cheapest}"
+        );
+        let between = p
+            .accounts
+            .iter()
+            .filter(|&&a| costs[a as usize] < 8.0)
+            .count();
+        nontrivial += usize::from(between >= 2);
+    }
+    assert!(
+        nontrivial >= 5,
+        "only {nontrivial} cases needed two or more accounts"
+    );
+}
+
+#[test]
+fn transfer_cuts_are_exact_minimum_cuts() {
+    let mut rng = Rng(11);
+    let rates = Rates::identity(Currency::USD);
+    for case in 0..150 {
+        let accounts = 5 + rng.below(4) as u32;
+        let count = 4 + rng.below(11) as usize;
+        let g = random_graph(&mut rng, accounts, count);
+        let mut q = CutQuery::accounts(vec![0], vec![accounts - 1]);
+        q.unit = CutUnit::Transfers;
+        let p = plan(&g, &q, &rates).unwrap();
+        let mut stopped = vec![false; g.transfers().len()];
+        for &e in &p.transfers {
+            stopped[e as usize] = true;
+        }
+        assert!(
+            !connected(&g, &q, &vec![false; accounts as usize], &stopped),
+            "case {case}"
+        );
+        assert_eq!(
+            p.transfers.len(),
+            smallest_transfer_cut(&g, &q),
+            "case {case}: {p:?}"
+        );
+    }
+}
+
+#[test]
+fn a_budget_stops_a_share_of_the_money() {
+    let mut rng = Rng(3);
+    let rates = Rates::identity(Currency::USD);
+    let g = random_graph(&mut rng, 30, 400);
+    let mut q = CutQuery::accounts(vec![0, 1], vec![28, 29]);
+    let full = plan(&g, &q, &rates).unwrap();
+    assert!(full.flow_before > 0.0);
+    let mut last = full.flow_before;
+    for k in 1..=3 {
+        q.budget = Some(k);
+        let p = plan(&g, &q, &rates).unwrap();
+        assert!(p.accounts.len() <= k);
+        assert!(
+            p.flow_after <= last + 1e-9,
+            "more accounts never let more through"
+        );
+        assert!((0.0..=1.0).contains(&p.share_stopped()));
+        last = p.flow_after;
+    }
+}
+
+#[test]
+fn bad_cut_requests_are_errors() {
+    let mut rng = Rng(5);
+    let g = random_graph(&mut rng, 5, 10);
+    let rates = Rates::identity(Currency::USD);
+    assert!(plan(&g, &CutQuery::accounts(vec![], vec![1]), &rates).is_err());
+    assert!(plan(&g, &CutQuery::accounts(vec![0], vec![99]), &rates).is_err());
+    let mut q = CutQuery::accounts(vec![0], vec![1]);
+    q.costs = Some(vec![1.0; 2]);
+    assert!(plan(&g, &q, &rates).is_err());
+}
