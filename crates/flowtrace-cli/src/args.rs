@@ -88,6 +88,119 @@ pub enum Command {
         flowtrace features edges.csv --params gfp.json --out features.csv --threads 2"
     )]
     Features(FeaturesArgs),
+    /// Follow the money from flagged accounts, forward (where it went) or backward (where it
+    /// came from), hop by hop in time order, with the traced amount on every transfer.
+    #[command(
+        after_help = "Accounts are BANK:ACCOUNT, as in the transfers file. Policies: poison (any \
+        contact taints all), haircut (traced share of the balance), fifo, lifo. Money rests at \
+        most --window in an account before it counts as stopped; cash is not followed.\n\n\
+        Examples:\n  flowtrace trace world/transactions.csv --from 0210:8000A1B2C\n  \
+        flowtrace trace tx.csv --from 010:800,020:900 --direction both --policy fifo \
+        --window 7d --max-hops 8 --out trace/"
+    )]
+    Trace(TraceArgs),
+    /// The freeze plan: the cheapest accounts (or transfers) to freeze so that no
+    /// time-respecting flow connects the sources to the sinks, or the best K to freeze.
+    #[command(
+        after_help = "Account files: one BANK:ACCOUNT (or BANK,ACCOUNT) per line; --costs lines \
+        are BANK:ACCOUNT,COST. Exact for transfers; for accounts exact when the search finishes \
+        (the plan says so).\n\nExamples:\n  flowtrace cut tx.csv --sources funders.txt --sinks \
+        fighters.txt\n  flowtrace cut tx.csv --sources f.txt --sinks b.txt --budget 3 --json"
+    )]
+    Cut(CutArgs),
+}
+
+/// The transfers file of `trace` and `cut` (whose `--from` names accounts, not a format).
+#[derive(Args, Debug)]
+pub struct GraphInputArgs {
+    /// Transfers file.
+    #[arg(value_name = "IN")]
+    pub input: PathBuf,
+    /// Input format (default: from the file extension; .csv is AMLworld CSV).
+    #[arg(long = "input-format", value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// On a bad row: stop (fail), or set it aside and go on (skip).
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Fail)]
+    pub on_error: OnErrorArg,
+    /// With --on-error skip: write every rejected row with its reason here.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// Account details (a world's accounts.csv: bank,account,...,country,...), for totals by
+    /// country and border crossings; default: accounts.csv beside IN when there is one.
+    #[arg(long, value_name = "FILE")]
+    pub accounts: Option<PathBuf>,
+    /// Exchange rates, `currency,rate` in US dollars per unit (default: implied by the
+    /// cross-currency transfers themselves).
+    #[arg(long, value_name = "FILE")]
+    pub rates: Option<PathBuf>,
+    /// Ignore transfers before this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC).
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Ignore transfers after this time.
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct TraceArgs {
+    #[command(flatten)]
+    pub graph: GraphInputArgs,
+    /// Accounts to trace from, BANK:ACCOUNT, comma-separated.
+    #[arg(
+        long = "from",
+        value_name = "ACCOUNTS",
+        value_delimiter = ',',
+        required = true
+    )]
+    pub seeds: Vec<String>,
+    /// forward (where the money went), backward (where it came from) or both.
+    #[arg(long, default_value = "forward")]
+    pub direction: String,
+    /// Longest chain of transfers to follow.
+    #[arg(long, default_value_t = 6)]
+    pub max_hops: u32,
+    /// How long money may rest in an account before it counts as stopped (90s, 30m, 12h, 7d).
+    #[arg(long, value_name = "DURATION")]
+    pub window: Option<String>,
+    /// Do not follow transfers smaller than this (in the rates' currency).
+    #[arg(long, default_value_t = 0.0)]
+    pub min_amount: f64,
+    /// poison, haircut, fifo or lifo.
+    #[arg(long, default_value = "haircut")]
+    pub policy: String,
+    /// Write trace.json, trace.parquet, trace-<direction>.dot and trace.html into this directory.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Print the whole trace as JSON instead of a summary.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CutArgs {
+    #[command(flatten)]
+    pub graph: GraphInputArgs,
+    /// Accounts the money starts from (one per line).
+    #[arg(long, value_name = "FILE")]
+    pub sources: PathBuf,
+    /// Accounts it must not reach (one per line).
+    #[arg(long, value_name = "FILE")]
+    pub sinks: PathBuf,
+    /// Cost of freezing each account, BANK:ACCOUNT,COST per line (others cost 1).
+    #[arg(long, value_name = "FILE")]
+    pub costs: Option<PathBuf>,
+    /// Stop single transfers instead of freezing accounts.
+    #[arg(long)]
+    pub transfers: bool,
+    /// Freeze at most K accounts: those that stop the most money.
+    #[arg(long, value_name = "K")]
+    pub budget: Option<usize>,
+    /// Write the plan as JSON here.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Print the plan as JSON instead of a summary.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]

@@ -37,6 +37,8 @@ fn main() -> ExitCode {
         Command::Demo(args) => commands::demo::run(&cli.global, args),
         Command::Screen(args) => commands::screen::run(&cli.global, args),
         Command::Features(args) => commands::features::run(&cli.global, args),
+        Command::Trace(args) => commands::trace::run(&cli.global, args),
+        Command::Cut(args) => commands::cut::run(&cli.global, args),
     };
     match result {
         Ok(outcome) if outcome.rejected_rows > 0 => ExitCode::from(EXIT_REJECTED_ROWS),

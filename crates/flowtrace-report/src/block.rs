@@ -1,6 +1,8 @@
-//! The pieces a section is made of: tables, bar charts, flow graphs, notes and key-value lists.
+//! The pieces a section is made of: tables, bar charts, flow graphs, Sankey diagrams, notes and
+//! key-value lists.
 
 use crate::flow::FlowGraph;
+use crate::sankey::Sankey;
 
 /// How a value turned out, which colours it: green when something planted was found, red when it
 /// was missed, plain otherwise.
@@ -37,6 +39,8 @@ pub enum Block {
     Bars(BarChart),
     /// A graph of flows between accounts, laid out left to right.
     Flow(FlowGraph),
+    /// Amounts flowing through columns of groups (hops of a trace), as bands between bars.
+    Sankey(Sankey),
     /// A paragraph set apart as a remark.
     Note(String),
     /// Label-value pairs, such as the parameters of a run.
@@ -226,5 +230,11 @@ impl From<BarChart> for Block {
 impl From<FlowGraph> for Block {
     fn from(graph: FlowGraph) -> Block {
         Block::Flow(graph)
+    }
+}
+
+impl From<Sankey> for Block {
+    fn from(sankey: Sankey) -> Block {
+        Block::Sankey(sankey)
     }
 }

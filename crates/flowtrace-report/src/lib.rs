@@ -3,10 +3,10 @@
 //! A [`Report`] is a title, a row of headline [`Metric`]s and [`Section`]s; each capability
 //! (simulation, tracing, screening, propaganda matching, coordination) adds its own sections made
 //! of [`Block`]s: tables whose cells can be marked found or missed, horizontal bar charts, flow
-//! graphs between accounts, notes and key-value lists. The page is one HTML file with inline CSS
-//! and inline SVG, no scripts and nothing fetched from the network; every string from the data is
-//! escaped. The crate reads no clock and no random source, so the same report renders to the same
-//! bytes.
+//! graphs between accounts, [`Sankey`] diagrams of amounts by hop, notes and key-value lists. The
+//! page is one HTML file with inline CSS and inline SVG, no scripts and nothing fetched from the
+//! network; every string from the data is escaped. The crate reads no clock and no random source,
+//! so the same report renders to the same bytes.
 //!
 //! ```
 //! use flowtrace_report::{
@@ -44,9 +44,11 @@ mod escape;
 mod flow;
 mod page;
 mod report;
+mod sankey;
 mod style;
 
 pub use block::{Bar, BarChart, Block, Cell, Status, Table};
 pub use escape::escape;
 pub use flow::{FlowEdge, FlowGraph, FlowNode, NodeKind, DEFAULT_MAX_NODES};
 pub use report::{Metric, Report, Section};
+pub use sankey::{Sankey, SankeyLink, SankeyNode};

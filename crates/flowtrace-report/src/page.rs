@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::block::{Block, Cell, Table};
 use crate::escape::{escape, looks_numeric};
 use crate::report::{Metric, Report, Section};
-use crate::{bars, flow, style};
+use crate::{bars, flow, sankey, style};
 
 /// Renders a whole report.
 pub(crate) fn render(report: &Report) -> String {
@@ -114,6 +114,7 @@ fn render_section(out: &mut String, section: &Section, number: usize, flows: &mu
                 *flows += 1;
                 out.push_str(&flow::render(graph, *flows));
             }
+            Block::Sankey(diagram) => out.push_str(&sankey::render(diagram)),
             Block::Note(text) => {
                 let _ = writeln!(
                     out,

@@ -69,7 +69,7 @@ impl Section {
     }
 
     /// Adds a block: a [`Block`], or anything that converts into one ([`Table`](crate::Table),
-    /// [`BarChart`](crate::BarChart), [`FlowGraph`](crate::FlowGraph)).
+    /// [`BarChart`](crate::BarChart), [`FlowGraph`](crate::FlowGraph), [`Sankey`](crate::Sankey)).
     pub fn block(mut self, block: impl Into<Block>) -> Section {
         self.blocks.push(block.into());
         self

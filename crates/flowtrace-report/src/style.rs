@@ -83,6 +83,15 @@ stroke:#fff;stroke-width:4px;stroke-linejoin:round}
 .flow-svg .edge.hl text{fill:#be123c;font-weight:600}
 .flow-svg .edge .sub{font-size:10px;fill:var(--muted);font-weight:400}
 .flow-svg .edge:hover path{stroke:var(--ink)}
+.sankey-svg{display:block;max-width:100%;min-width:520px;height:auto}
+.sankey-svg text{font-family:var(--font);dominant-baseline:central}
+.sankey-svg .heading{font-size:12px;font-weight:600;fill:var(--muted);letter-spacing:.04em}
+.sankey-svg .band{fill-opacity:.35}
+.sankey-svg .band:hover{fill-opacity:.65}
+.sankey-svg .group text{font-size:12px;fill:#334155;paint-order:stroke;stroke:#fff;stroke-width:3px;
+stroke-linejoin:round}
+.sankey-svg .group .total{font-weight:600;fill:var(--ink)}
+.sankey-svg .group:hover rect{stroke:var(--ink);stroke-width:1.5}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 18px;padding:0;margin:12px 0 0;font-size:13px;color:#334155}
 .legend li{display:flex;align-items:center;gap:7px}
 .legend .swatch{width:14px;height:14px;border-radius:4px;border:1.5px solid}
@@ -95,6 +104,6 @@ stroke:#fff;stroke-width:4px;stroke-linejoin:round}
 @media print{body{background:#fff;font-size:12px}.page-head{padding:12px 0;margin-bottom:12px}
 .card{box-shadow:none}.toc{display:none}
 .table-wrap{max-height:none;overflow:visible}.scroll-x{overflow:visible}
-.flow-svg,.bars-svg{min-width:0!important}figure,.metric,.kv div,tr{break-inside:avoid}
+.flow-svg,.bars-svg,.sankey-svg{min-width:0!important}figure,.metric,.kv div,tr{break-inside:avoid}
 .section>h2{break-after:avoid}}
 "#;

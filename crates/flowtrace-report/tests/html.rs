@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{sample_report, HOSTILE, SVG_COUNT};
+use common::{sample_report, HOSTILE, SECTIONS, SVG_COUNT};
 
 /// Elements the report emits; anything else in the page would be data that escaped into markup.
 const KNOWN: &[&str] = &[
@@ -162,12 +162,14 @@ fn every_block_type_is_drawn() {
     assert_eq!(html.matches("class=\"card metric\"").count(), 4);
     assert!(html.contains("Showing 24 of 122 accounts"));
     assert!(html.contains("closes a cycle"));
+    assert_eq!(html.matches("<figure class=\"card sankey\">").count(), 1);
+    assert!(html.contains("4 smaller nodes are folded into “other”"));
 }
 
 #[test]
 fn contents_link_to_every_section() {
     let html = sample_report().to_html();
-    for n in 1..=4 {
+    for n in 1..=SECTIONS {
         assert!(html.contains(&format!("href=\"#s{n}\"")), "link {n}");
         assert!(html.contains(&format!("id=\"s{n}\"")), "section {n}");
     }

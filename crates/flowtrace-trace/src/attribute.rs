@@ -3,7 +3,9 @@
 //! gives it.
 //!
 //! Untraced arrivals matter (they dilute a haircut and queue ahead in fifo), so the replay takes
-//! all transfers of those accounts inside the time range, not only the reached ones. Backward
+//! all transfers of those accounts inside the time range, not only the reached ones, and each
+//! account starts with the smallest untraced opening balance its payments imply (the data rarely
+//! shows an account from its first day). Backward
 //! traces run the same books on reversed time: the seeds' arrivals are the traced money, and an
 //! account's earlier arrivals supply what it paid on. Every traced unit ends in exactly one of
 //! [`Ends`]' buckets, which is what makes cycles safe: money that comes round again is the same
@@ -34,6 +36,7 @@ pub fn attribute(
         }
     }
     let events = replay.events(reach);
+    replay.open_with_implied_balances(&events, rates);
     let mut transfers = Vec::new();
     for e in events {
         if let Some(t) = replay.step(e, reach, rates) {
@@ -145,6 +148,39 @@ impl<'a> Replay<'a> {
         events
     }
 
+    /// Gives each account the smallest opening balance (untraced) that keeps its books from
+    /// going negative over the range. Without it an account whose earlier income the range
+    /// does not show would seem to spend the traced money on its everyday payments.
+    fn open_with_implied_balances(&mut self, events: &[TransferId], rates: &Rates) {
+        let t = self.g.transfers();
+        let mut running = vec![0.0f64; self.books.len()];
+        let mut lowest = vec![0.0f64; self.books.len()];
+        let mut first_seen = vec![None; self.books.len()];
+        for &e in events {
+            let (from, to) = (self.side.from(self.g, e), self.side.to(self.g, e));
+            let paid = rates.to_base(t.amount_paid(e), t.currency_paid(e));
+            let received = rates.to_base(t.amount_received(e), t.currency_received(e));
+            let (amount_out, amount_in) = match self.side {
+                Side::Forward => (paid, received),
+                Side::Backward => (received, paid),
+            };
+            for (v, delta) in [(from, -amount_out), (to, amount_in)] {
+                let i = self.slot[v as usize];
+                if i != NONE {
+                    let i = i as usize;
+                    first_seen[i].get_or_insert(t.ts(e));
+                    running[i] += delta;
+                    lowest[i] = f64::min(lowest[i], running[i]);
+                }
+            }
+        }
+        for (i, (ledger, _)) in self.books.iter_mut().enumerate() {
+            if let (Some(ts), true) = (first_seen[i], lowest[i] < 0.0) {
+                ledger.receive(ts, -lowest[i], 0.0, self.query.window);
+            }
+        }
+    }
+
     /// Replays one transfer; returns it if it carried traced money or was reached.
     fn step(&mut self, e: TransferId, reach: &Reach, rates: &Rates) -> Option<TracedTransfer> {
         let t = self.g.transfers();
@@ -157,7 +193,13 @@ impl<'a> Replay<'a> {
         };
         let ts = t.ts(e);
         let reached = reach.has(e);
-        let traced_out = self.pay(from, ts, amount_out);
+        // Money moving between seeds stays with the seeds: it is not traced leaving them.
+        let between_seeds = self.is_seed[from as usize] && self.is_seed[to as usize];
+        let traced_out = if between_seeds {
+            0.0
+        } else {
+            self.pay(from, ts, amount_out)
+        };
         let cash = t.format(e) == PaymentFormat::Cash;
         let traced_in = if reached && traced_out > 0.0 && amount_out > 0.0 {
             traced_out * (amount_in / amount_out)

@@ -32,8 +32,9 @@ pub enum Direction {
 /// - `lifo`: the latest arrival leaves first: the 30 is traced, then 20 traced and 70 untraced
 ///   make the 90; nothing traced stays in B.
 ///
-/// Funds an account spends without a recorded arrival (an opening balance the data does not
-/// show) count as untraced, so a policy other than `poison` never attributes more than arrived.
+/// Each account starts with the smallest opening balance its payments in the range imply (data
+/// rarely shows an account from its first day); those funds are untraced and, being oldest, leave
+/// first under `fifo`. So a policy other than `poison` never attributes more than arrived.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Policy {

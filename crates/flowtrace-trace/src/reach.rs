@@ -90,12 +90,21 @@ pub fn reach(g: &TemporalGraph, query: &TraceQuery, rates: &Rates, side: Side) -
         // Per account, the boundary of the edges already scanned (no window only).
         scanned: vec![None; g.accounts().len()],
         first: vec![NONE; g.accounts().len()],
+        seed: vec![false; g.accounts().len()],
     };
     let mut frontier = Vec::new();
     for &seed in &query.seeds {
-        let edges = in_range(side.leaving(g, seed), &search.range);
-        search.visit_all(edges, 1, &mut frontier);
         search.scanned[seed as usize] = Some(edge_bound(side, &search.range));
+        search.seed[seed as usize] = true;
+    }
+    for &seed in &query.seeds {
+        // Money moving between seeds stays with the seeds.
+        let edges: Vec<TransferId> = in_range(side.leaving(g, seed), &search.range)
+            .iter()
+            .copied()
+            .filter(|&e| !search.seed[side.to(g, e) as usize])
+            .collect();
+        search.visit_all(&edges, 1, &mut frontier);
     }
     for hop in 2..=query.max_hops.min(255) as u8 {
         if frontier.is_empty() {
@@ -125,6 +134,8 @@ struct Search<'a> {
     scanned: Vec<Option<TransferId>>,
     /// Per account, its earliest arrival in the frontier being expanded (`NONE` otherwise).
     first: Vec<TransferId>,
+    /// Per account: is it a seed (seeds' own transfers are all taken at hop 1).
+    seed: Vec<bool>,
 }
 
 const NONE: TransferId = TransferId::MAX;
@@ -192,6 +203,10 @@ impl Search<'_> {
         let mut i = 0;
         while i < arrivals.len() {
             let v = side.to(g, arrivals[i]);
+            if self.seed[v as usize] {
+                i += 1;
+                continue;
+            }
             let edges = in_range(side.leaving(g, v), &self.range);
             while i < arrivals.len() && side.to(g, arrivals[i]) == v {
                 let arrival = arrivals[i];

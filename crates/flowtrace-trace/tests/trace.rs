@@ -185,14 +185,14 @@ fn brute_hops(g: &TemporalGraph, q: &TraceQuery, backward: bool) -> Vec<u8> {
     let ok = |e: u32| t.amount_paid(e) >= q.min_amount;
     let mut hops = vec![0u8; n as usize];
     for e in 0..n {
-        if ok(e) && q.seeds.contains(&from(e)) {
+        if ok(e) && q.seeds.contains(&from(e)) && !q.seeds.contains(&to(e)) {
             hops[e as usize] = 1;
         }
     }
     loop {
         let mut changed = false;
         for e in 0..n {
-            if !ok(e) || hops[e as usize] == 1 {
+            if !ok(e) || hops[e as usize] == 1 || q.seeds.contains(&from(e)) {
                 continue;
             }
             let best = (0..n)

@@ -1,9 +1,12 @@
 //! One module per subcommand.
 
 pub mod convert;
+pub mod cut;
 pub mod demo;
 pub mod eval;
 pub mod features;
 pub mod screen;
 pub mod simulate;
 pub mod stats;
+pub mod trace;
+mod traced_graph;

@@ -1,20 +1,24 @@
 //! A sample report with every kind of block and awkward data (markup in names, Arabic and
-//! Cyrillic script, a cycle, a graph too big to draw whole), shared by the integration tests and
+//! Cyrillic script, a cycle, a graph too big to draw whole, a Sankey with folded groups and bad
+//! amounts), shared by the integration tests and
 //! the `sample_report` example that writes it out for a screenshot.
 
 // Each test binary and the example use a different part of this module.
 #![allow(dead_code)]
 
 use flowtrace_report::{
-    Bar, BarChart, Block, Cell, FlowEdge, FlowGraph, FlowNode, Metric, NodeKind, Report, Section,
-    Status, Table,
+    Bar, BarChart, Block, Cell, FlowEdge, FlowGraph, FlowNode, Metric, NodeKind, Report, Sankey,
+    SankeyLink, SankeyNode, Section, Status, Table,
 };
 
 /// Text planted in the data to prove it comes out escaped.
 pub const HOSTILE: &str = "<script>alert('x')</script> & \"Co\"";
 
-/// How many flow graphs and bar charts the sample draws: one `<svg>` each.
-pub const SVG_COUNT: usize = 5;
+/// How many flow graphs, bar charts and Sankey diagrams the sample draws: one `<svg>` each.
+pub const SVG_COUNT: usize = 6;
+
+/// How many sections the sample has.
+pub const SECTIONS: usize = 5;
 
 /// The sample report.
 pub fn sample_report() -> Report {
@@ -35,6 +39,7 @@ pub fn sample_report() -> Report {
         .section(detection())
         .section(flows())
         .section(big_graph())
+        .section(by_hop())
 }
 
 fn world() -> Section {
@@ -262,4 +267,56 @@ fn big_graph() -> Section {
     Section::new("A busy collector")
         .intro("Big graphs keep their most important accounts and say how many were left out.")
         .block(graph.max_nodes(24))
+}
+
+/// Amounts by hop from two seed accounts: countries, a link that skips a hop, more banks than
+/// a column shows, and links the diagram must leave out.
+fn by_hop() -> Section {
+    let mut sankey = Sankey::new("Amounts by hop from the seed accounts (USD)")
+        .column("seed")
+        .column("hop 1: country")
+        .column("hop 2: bank")
+        .column("hop 3: cash out")
+        .caption("Each band is money moved from one group to the next; width is the amount.")
+        .max_nodes_per_column(6)
+        .node(SankeyNode::new("s1", "Al-Noor Charity Trust", 0).tooltip("seed, bank 0220"))
+        .node(SankeyNode::new("s2", HOSTILE, 0))
+        .node(SankeyNode::new("tr", "Türkiye", 1))
+        .node(SankeyNode::new("ae", "United Arab Emirates", 1))
+        .node(SankeyNode::new("ru", "Россия", 1))
+        .node(SankeyNode::new("sa", "المملكة العربية السعودية", 1))
+        .node(SankeyNode::new("atm", "ATM withdrawals", 3))
+        .node(SankeyNode::new("x", "Istanbul Exchange Ltd", 3))
+        .link(SankeyLink::new("s1", "tr", 9_000.0).label("4 transfers"))
+        .link(SankeyLink::new("s1", "ae", 4_200.0))
+        .link(SankeyLink::new("s2", "ru", 3_100.0))
+        .link(SankeyLink::new("s2", "sa", 1_650.5))
+        .link(SankeyLink::new("s2", "tr", 800.0))
+        .link(SankeyLink::new("s1", "atm", 700.0).label("skips two hops"))
+        .link(SankeyLink::new("s1", "ghost", 100.0))
+        .link(SankeyLink::new("s2", "ae", f64::NAN));
+    let banks = [
+        ("tr", 5_200.0),
+        ("tr", 3_100.0),
+        ("ae", 2_600.0),
+        ("ae", 1_500.0),
+        ("ru", 2_900.0),
+        ("sa", 900.0),
+        ("sa", 500.0),
+        ("tr", 400.0),
+        ("ru", 150.0),
+    ];
+    for (i, (country, amount)) in banks.into_iter().enumerate() {
+        let id = format!("bank{i}");
+        let out = if i % 3 == 0 { "atm" } else { "x" };
+        sankey = sankey
+            .node(SankeyNode::new(&id, format!("Bank {:04}", 220 + i * 37), 2))
+            .link(SankeyLink::new(country, &id, amount))
+            .link(SankeyLink::new(&id, out, amount * 0.9));
+    }
+    Section::new("Amounts by hop")
+        .intro(
+            "Where the money from the seed accounts went, hop by hop, grouped by country and bank.",
+        )
+        .block(sankey)
 }

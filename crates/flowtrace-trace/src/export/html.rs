@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use flowtrace_graph::TemporalGraph;
 use flowtrace_report::{
-    Bar, BarChart, Block, FlowEdge, FlowGraph, FlowNode, NodeKind, Section, Table,
+    Bar, BarChart, Block, FlowEdge, FlowGraph, FlowNode, NodeKind, Sankey, SankeyLink, SankeyNode,
+    Section, Table,
 };
 
 use super::{account_key, crosses_border};
@@ -69,6 +70,7 @@ fn flow_section(
             ),
         ]))
         .block(picture(g, flow, currency, cut))
+        .block(sankey_by_hop(g, flow, currency))
         .block(
             BarChart::new("Where the traced money ended")
                 .bar(Bar::new("held by accounts", ends.held).text(money(ends.held, currency)))
@@ -144,6 +146,49 @@ fn picture(g: &TemporalGraph, flow: &Flow, currency: &str, cut: Option<&CutPlan>
         graph = graph.edge(edge);
     }
     graph
+}
+
+/// Traced amounts hop by hop, grouped by the country of the accounts on each side.
+fn sankey_by_hop(g: &TemporalGraph, flow: &Flow, currency: &str) -> Sankey {
+    let t = g.transfers();
+    let place = |v: u32| super::country(g, v).unwrap_or("unknown").to_string();
+    let mut links: BTreeMap<(u8, String, String), f64> = BTreeMap::new();
+    let mut hops = 0;
+    for x in flow
+        .transfers
+        .iter()
+        .filter(|x| x.traced > 0.0 && x.hop > 0)
+    {
+        hops = hops.max(x.hop);
+        let (from, to) = match flow.side_name() {
+            "forward" => (t.src(x.id), t.dst(x.id)),
+            _ => (t.dst(x.id), t.src(x.id)),
+        };
+        *links.entry((x.hop, place(from), place(to))).or_default() += x.traced;
+    }
+    let mut sankey = Sankey::new(format!("Traced {currency} by hop and country"))
+        .caption(
+            "Each column is a hop from the seeds; bands carry the traced amount between countries.",
+        )
+        .column("seeds");
+    for hop in 1..=hops {
+        sankey = sankey.column(format!("hop {hop}"));
+    }
+    let mut nodes = std::collections::BTreeSet::new();
+    for ((hop, from, to), amount) in links {
+        let (a, b) = (format!("{}:{from}", hop - 1), format!("{hop}:{to}"));
+        for (id, label, column) in [(&a, &from, hop - 1), (&b, &to, hop)] {
+            if nodes.insert(id.clone()) {
+                sankey = sankey.node(SankeyNode::new(
+                    id.clone(),
+                    label.clone(),
+                    usize::from(column),
+                ));
+            }
+        }
+        sankey = sankey.link(SankeyLink::new(a, b, amount));
+    }
+    sankey
 }
 
 fn totals_table(title: &str, totals: Vec<crate::GroupTotal>, currency: &str) -> Table {
