@@ -11,7 +11,7 @@
 //! [`Ends`]' buckets, which is what makes cycles safe: money that comes round again is the same
 //! money, taken out of the books when it left.
 
-use flowtrace_graph::{AccountId, PaymentFormat, TemporalGraph, TransferId};
+use flowtrace_graph::{AccountId, TemporalGraph, TransferId};
 
 use crate::flow::{Ends, Flow, TracedAccount, TracedTransfer};
 use crate::ledger::Ledger;
@@ -31,7 +31,7 @@ pub fn attribute(
 ) -> Flow {
     let mut replay = Replay::new(g, query, side);
     for &e in &reach.order {
-        if g.transfers().format(e) != PaymentFormat::Cash {
+        if !crate::is_cash_desk(g, side.to(g, e)) {
             replay.open_books(side.to(g, e), reach.hops[e as usize]);
         }
     }
@@ -200,7 +200,7 @@ impl<'a> Replay<'a> {
         } else {
             self.pay(from, ts, amount_out)
         };
-        let cash = t.format(e) == PaymentFormat::Cash;
+        let cash = crate::is_cash_desk(self.g, to);
         let traced_in = if reached && traced_out > 0.0 && amount_out > 0.0 {
             traced_out * (amount_in / amount_out)
         } else {

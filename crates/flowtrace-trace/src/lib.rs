@@ -90,6 +90,13 @@ impl Trace {
     }
 }
 
+/// Whether `v` is a cash desk, where money leaves (or enters) the banking system as cash: the
+/// simulator's `CASH01`, `CASH02`, ... accounts, found beside each bank. Transfers in the `Cash`
+/// payment format between two ordinary accounts (as AMLworld has them) are not desks.
+pub fn is_cash_desk(graph: &TemporalGraph, v: flowtrace_graph::AccountId) -> bool {
+    graph.accounts().number(v).starts_with("CASH")
+}
+
 /// Traces `query` over `graph`, amounts in `rates`' base currency.
 pub fn trace(
     graph: &TemporalGraph,

@@ -6,12 +6,13 @@
 //! of transfer ids, which keeps this and the amount bookkeeping of [`crate::attribute`] in
 //! agreement. The search goes hop by hop, so each transfer gets the fewest hops of any
 //! time-respecting path from a seed. Without a window each account's edges are scanned once in
-//! all: an account reached again by a later arrival has nothing new to offer. Cash transfers
-//! are reached but not followed: the money left (or, backwards, entered) the banking system.
+//! all: an account reached again by a later arrival has nothing new to offer. Payments into a
+//! cash desk are reached but not followed: the money left (or, backwards, entered) the banking
+//! system there. Cash-format transfers between two accounts are followed like any other.
 
 use std::ops::Range;
 
-use flowtrace_graph::{AccountId, PaymentFormat, TemporalGraph, TransferId};
+use flowtrace_graph::{AccountId, TemporalGraph, TransferId};
 
 use crate::query::TraceQuery;
 use crate::rates::Rates;
@@ -142,7 +143,7 @@ const NONE: TransferId = TransferId::MAX;
 
 impl Search<'_> {
     /// Marks the unreached, big-enough transfers among `edges` as reached at `hop`; those that
-    /// carry money on (not cash) join the next frontier.
+    /// carry money on (not into a cash desk) join the next frontier.
     fn visit_all(&mut self, edges: &[TransferId], hop: u8, next: &mut Vec<TransferId>) {
         let t = self.g.transfers();
         for &e in edges {
@@ -155,7 +156,7 @@ impl Search<'_> {
             }
             self.hops[e as usize] = hop;
             self.order.push(e);
-            if t.format(e) != PaymentFormat::Cash {
+            if !crate::is_cash_desk(self.g, self.side.to(self.g, e)) {
                 next.push(e);
             }
         }

@@ -21,9 +21,23 @@ fn graph_with_formats(
     accounts: u32,
     rows: &[(u32, u32, i64, f64, PaymentFormat)],
 ) -> TemporalGraph {
+    graph_with_desk(accounts, None, rows)
+}
+
+/// Account `desk` (if any) is a cash desk, `CASH01`; the others are ordinary.
+fn graph_with_desk(
+    accounts: u32,
+    desk: Option<u32>,
+    rows: &[(u32, u32, i64, f64, PaymentFormat)],
+) -> TemporalGraph {
     let mut table = Accounts::new();
     for i in 0..accounts {
-        table.intern("1", &format!("a{i}")).unwrap();
+        let name = if Some(i) == desk {
+            "CASH01".to_string()
+        } else {
+            format!("a{i}")
+        };
+        table.intern("1", &name).unwrap();
     }
     let mut builder = TransferBuilder::new();
     for &(a, b, ts, amount, format) in rows {
@@ -94,16 +108,22 @@ fn window_lets_rested_money_stop() {
 
 #[test]
 fn cash_ends_the_trace() {
-    let g = graph_with_formats(
-        4,
+    // 1 hands 20 in cash to 4 (a payment like any other), then withdraws 70 at desk 2.
+    let g = graph_with_desk(
+        5,
+        Some(2),
         &[
             (0, 1, 0, 100.0, PaymentFormat::Wire),
-            (1, 2, 1, 70.0, PaymentFormat::Cash),
-            (2, 3, 2, 70.0, PaymentFormat::Wire),
+            (1, 4, 1, 20.0, PaymentFormat::Cash),
+            (1, 2, 2, 70.0, PaymentFormat::Cash),
+            (2, 3, 3, 70.0, PaymentFormat::Wire),
         ],
     );
-    let flow = run(&g, &TraceQuery::forward(vec![0]));
+    let mut q = TraceQuery::forward(vec![0]);
+    q.policy = Policy::Fifo;
+    let flow = run(&g, &q);
     assert_eq!(flow.ends.cash, 70.0);
+    assert_eq!(traced_in(&flow, 4), 20.0);
     assert_eq!(
         traced_in(&flow, 3),
         0.0,
@@ -200,7 +220,7 @@ fn brute_hops(g: &TemporalGraph, q: &TraceQuery, backward: bool) -> Vec<u8> {
                     hops[p as usize] != 0
                         && to(p) == from(e)
                         && before(p, e)
-                        && t.format(p) != PaymentFormat::Cash
+                        && to(p) != 2
                         && q.window.is_none_or(|w| (t.ts(e) - t.ts(p)).abs() <= w)
                 })
                 .map(|p| hops[p as usize] + 1)
@@ -226,7 +246,7 @@ fn search_matches_the_definition_on_random_graphs() {
         let accounts = 3 + rng.below(10) as u32;
         let count = 5 + rng.below(60) as usize;
         let rows = random_rows(&mut rng, accounts, count);
-        let g = graph_with_formats(accounts, &rows);
+        let g = graph_with_desk(accounts, Some(2), &rows);
         let mut q = TraceQuery::forward(vec![0, (case % accounts as usize) as u32]);
         q.max_hops = 1 + rng.below(6) as u32;
         q.window = (case % 3 == 0).then_some(rng.below(80) as i64);
@@ -261,7 +281,7 @@ fn traced_amounts_are_conserved_on_random_graphs() {
         let accounts = 3 + rng.below(12) as u32;
         let count = 10 + rng.below(80) as usize;
         let rows = random_rows(&mut rng, accounts, count);
-        let g = graph_with_formats(accounts, &rows);
+        let g = graph_with_desk(accounts, Some(2), &rows);
         for policy in [Policy::Poison, Policy::Haircut, Policy::Fifo, Policy::Lifo] {
             for direction in [Direction::Forward, Direction::Backward] {
                 let mut q = TraceQuery::forward(vec![case as u32 % accounts]);

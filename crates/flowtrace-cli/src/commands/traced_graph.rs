@@ -58,7 +58,7 @@ fn beside(input: &Path, name: &str) -> Option<PathBuf> {
 }
 
 /// Fills holder names and countries from a world's `accounts.csv`.
-fn attach_details(accounts: &mut flowtrace_graph::Accounts, path: &Path) -> Result<()> {
+pub fn attach_details(accounts: &mut flowtrace_graph::Accounts, path: &Path) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(path)

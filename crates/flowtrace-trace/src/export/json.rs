@@ -31,9 +31,12 @@ pub fn to_json(g: &TemporalGraph, query: &TraceQuery, rates: &Rates, trace: &Tra
 
 fn flow_json(g: &TemporalGraph, flow: &Flow) -> Value {
     let t = g.transfers();
+    // Transfers and accounts the search reached but no traced money rode are left out: under
+    // fifo or lifo they are most of them, and they say nothing.
     let transfers: Vec<Value> = flow
         .transfers
         .iter()
+        .filter(|x| x.traced > 0.0)
         .map(|x| {
             json!({
                 "id": x.id,
@@ -53,6 +56,7 @@ fn flow_json(g: &TemporalGraph, flow: &Flow) -> Value {
     let accounts: Vec<Value> = flow
         .accounts
         .iter()
+        .filter(|a| a.seed || a.traced_in > 0.0)
         .map(|a| {
             json!({
                 "account": account_key(g, a.id),

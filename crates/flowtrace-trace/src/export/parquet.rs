@@ -15,13 +15,18 @@ use parquet::arrow::ArrowWriter;
 use crate::{Trace, TraceError};
 
 /// Writes `direction, transfer_id, row, time, from_bank, from_account, to_bank, to_account,
-/// format, hop, amount, traced, followed` for every traced transfer.
+/// format, hop, amount, traced, followed` for every transfer that carried traced money.
 pub fn write_parquet(g: &TemporalGraph, trace: &Trace, path: &Path) -> Result<(), TraceError> {
     let t = g.transfers();
     let a = g.accounts();
     let rows: Vec<(&str, &crate::TracedTransfer)> = trace
         .flows()
-        .flat_map(|f| f.transfers.iter().map(move |x| (f.side_name(), x)))
+        .flat_map(|f| {
+            f.transfers
+                .iter()
+                .filter(|x| x.traced > 0.0)
+                .map(move |x| (f.side_name(), x))
+        })
         .collect();
     let schema = Arc::new(Schema::new(vec![
         Field::new("direction", DataType::Utf8, false),

@@ -7,6 +7,7 @@
 mod flows;
 mod screening;
 mod sections;
+mod tracing;
 mod world_files;
 
 use std::io::Write as _;
@@ -41,6 +42,8 @@ pub struct Findings {
     /// Whether each transactions row (0-based) is illicit.
     pub illicit: Vec<bool>,
     pub screening: screening::Screening,
+    /// Report sections of the traced scheme and its freeze plan.
+    pub trace_sections: Vec<flowtrace_report::Section>,
     pub seconds: Vec<(&'static str, f64)>,
 }
 
@@ -78,7 +81,11 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
         keep_input_order: true,
         ..ReadOptions::default()
     };
-    let loaded = read_transfers(&transactions, FileFormat::AmlworldCsv, &options)?;
+    let mut loaded = read_transfers(&transactions, FileFormat::AmlworldCsv, &options)?;
+    crate::commands::traced_graph::attach_details(
+        &mut loaded.accounts,
+        &world_dir.join("accounts.csv"),
+    )?;
     note(loaded.report.to_string());
     let row_of: Vec<usize> = (0..loaded.transfers.len() as u32)
         .map(|id| {
@@ -129,6 +136,24 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
         screening.false_alerts()
     ));
 
+    let traced = tracing::run(&world_dir, &graph)?;
+    let trace_sections = match &traced {
+        Some(t) => {
+            tracing::write(&graph, t, &args.out.join("trace.json"))?;
+            note(format!(
+                "tracing: {} funders of a {} scheme reach {} of {} beneficiaries; freezing {} accounts cuts them off",
+                t.query.seeds.len(),
+                t.typology.to_lowercase(),
+                t.beneficiaries_reached,
+                t.beneficiaries,
+                t.cut.accounts.len()
+            ));
+            tracing::sections(&graph, t)
+        }
+        None => Vec::new(),
+    };
+    lap("trace", &mut seconds);
+
     let findings = Findings {
         config,
         world,
@@ -139,6 +164,7 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
         eval,
         illicit,
         screening,
+        trace_sections,
         seconds,
     };
     let files = write_outputs(&args.out, &world_dir, &findings)?;
@@ -193,6 +219,7 @@ fn write_outputs(
         ("rule alerts (JSON lines)", path("rule-hits.jsonl")),
         ("rule scores (CSV)", path("rule-scores.csv")),
         ("screening hits (CSV)", path("screening-hits.csv")),
+        ("trace and cut (JSON)", path("trace.json")),
         ("world", world_dir.to_path_buf()),
     ])
 }

@@ -81,8 +81,12 @@ pub fn report(world_dir: &Path, f: &Findings) -> Result<Report> {
     .section(world_section(f))
     .section(detection_section(f))
     .section(flow_section(world_dir, &blocks, f)?)
-    .section(super::screening::section(&f.screening))
-    .section(alerts_section(f));
+    .section(super::screening::section(&f.screening));
+    let mut report = report;
+    for section in &f.trace_sections {
+        report.push_section(section.clone());
+    }
+    let report = report.section(alerts_section(f));
     Ok(report)
 }
 
