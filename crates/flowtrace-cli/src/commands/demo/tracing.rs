@@ -77,10 +77,7 @@ pub fn run(world_dir: &Path, graph: &TemporalGraph) -> Result<Option<Tracing>> {
 type Scheme = (String, Vec<AccountId>, Vec<AccountId>);
 
 /// Per instance id, its scheme.
-fn read_roles(
-    world_dir: &Path,
-    graph: &TemporalGraph,
-) -> Result<BTreeMap<u32, Scheme>> {
+fn read_roles(world_dir: &Path, graph: &TemporalGraph) -> Result<BTreeMap<u32, Scheme>> {
     let path = world_dir.join("roles.csv");
     let text = std::fs::read_to_string(&path)
         .with_context(|| format!("cannot read {}", path.display()))?;
