@@ -5,7 +5,7 @@ use flowtrace_graph::{
     Accounts, Currency, PaymentFormat, TemporalGraph, Transfer, TransferBuilder,
 };
 use flowtrace_trace::cut::{plan, CutQuery, CutUnit};
-use flowtrace_trace::Rates;
+use flowtrace_trace::{trace, Rates, TraceQuery};
 
 struct Rng(u64);
 
@@ -43,6 +43,43 @@ fn random_graph(rng: &mut Rng, accounts: u32, transfers: usize) -> TemporalGraph
             .unwrap();
     }
     TemporalGraph::new(table, builder.finish()).unwrap()
+}
+
+/// The graph without the frozen accounts' transfers and the stopped transfers.
+fn without(g: &TemporalGraph, frozen: &[u32], stopped: &[u32]) -> TemporalGraph {
+    let t = g.transfers();
+    let mut builder = TransferBuilder::new();
+    for e in 0..t.len() as u32 {
+        let gone = frozen.contains(&t.src(e)) || frozen.contains(&t.dst(e)) || stopped.contains(&e);
+        if !gone {
+            builder.push(&t.get(e)).unwrap();
+        }
+    }
+    TemporalGraph::new(g.accounts().clone(), builder.finish()).unwrap()
+}
+
+/// Re-runs a forward trace from the sources on the graph minus the cut: no sink may receive.
+fn trace_reaches_a_sink(g: &TemporalGraph, q: &CutQuery, frozen: &[u32], stopped: &[u32]) -> bool {
+    let rest = without(g, frozen, stopped);
+    let live: Vec<u32> = q
+        .sources
+        .iter()
+        .copied()
+        .filter(|s| !frozen.contains(s))
+        .collect();
+    if live.is_empty() {
+        return false;
+    }
+    let mut query = TraceQuery::forward(live);
+    query.max_hops = 255;
+    query.policy = flowtrace_trace::Policy::Poison;
+    let result = trace(&rest, &query, &Rates::identity(Currency::USD)).unwrap();
+    let flow = result.forward.unwrap();
+    q.sinks.iter().any(|&k| {
+        flow.transfers
+            .iter()
+            .any(|x| x.hop > 0 && rest.transfers().dst(x.id) == k)
+    })
 }
 
 /// Whether money can get from a source to a sink, by the plain definition: a sweep in time
@@ -130,6 +167,14 @@ fn account_cuts_disconnect_and_are_cheapest() {
             frozen[a as usize] = true;
         }
         assert!(!connected(&g, &q, &frozen, &none), "case {case}: {p:?}");
+        assert!(
+            !trace_reaches_a_sink(&g, &q, &p.accounts, &[]),
+            "case {case}"
+        );
+        assert_eq!(
+            trace_reaches_a_sink(&g, &q, &[], &[]),
+            p.transfers_on_paths > 0
+        );
         assert!(!p.connected_after);
         assert_eq!(p.flow_after, 0.0, "case {case}");
         assert!(p.optimal);
@@ -168,6 +213,10 @@ fn transfer_cuts_are_exact_minimum_cuts() {
         }
         assert!(
             !connected(&g, &q, &vec![false; accounts as usize], &stopped),
+            "case {case}"
+        );
+        assert!(
+            !trace_reaches_a_sink(&g, &q, &[], &p.transfers),
             "case {case}"
         );
         assert_eq!(
