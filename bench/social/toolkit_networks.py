@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Runs coordination-network-toolkit 1.5.2 on a posts CSV and writes its networks as CSV.
+
+Used by the flowtrace-social parity test and by bench/social/bench.sh. The toolkit is driven
+through its Python functions, because its CLI export crashes in 1.5.2
+(`output_gephi_csv() got an unexpected keyword argument 'n_messages'`).
+
+Modes:
+  csv    the toolkit's own CSV preprocessing, as a user of its CLI gets it (an empty `urls`
+         field, or an empty piece between doubled spaces, becomes the URL "").
+  fixed  the same rows, but empty URL pieces dropped before they reach the toolkit: its
+         intended behaviour, which flowtrace implements.
+
+Output: `network,user_1,user_2,weight`, one row per edge of each network, self-loops included,
+sorted. Timings of each step go to stderr as `time <step> <seconds>`.
+"""
+
+import argparse
+import contextlib
+import csv
+import os
+import sqlite3
+import sys
+import time
+
+from coordination_network_toolkit import compute_networks as cn
+from coordination_network_toolkit import preprocess
+
+KINDS = ["co_retweet", "co_tweet", "co_reply", "co_link", "co_post"]
+
+
+def rows_without_empty_urls(path):
+    with open(path, "r", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for row in reader:
+            yield (*row[:-1], [u for u in row[-1].split(" ") if u])
+
+
+def compute(kind, db, window, min_weight, threads):
+    if kind == "co_retweet":
+        cn.compute_co_retweet_parallel(db, window, n_threads=threads, min_edge_weight=min_weight)
+    elif kind == "co_tweet":
+        cn.compute_co_tweet_network(db, window, min_edge_weight=min_weight, n_threads=threads)
+    elif kind == "co_reply":
+        cn.compute_co_reply_network(db, window, min_edge_weight=min_weight, n_threads=threads)
+    elif kind == "co_link":
+        cn.compute_co_link_network(db, window, n_threads=threads, min_edge_weight=min_weight)
+    elif kind == "co_post":
+        cn.compute_co_post_network(db, window, min_edge_weight=min_weight, n_threads=threads)
+    else:
+        raise SystemExit(f"unknown network {kind}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("input")
+    ap.add_argument("db", help="SQLite file to create (removed first if present)")
+    ap.add_argument("output")
+    ap.add_argument("--mode", choices=["csv", "fixed"], default="csv")
+    ap.add_argument("--window", type=int, default=60)
+    ap.add_argument("--min-weight", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--kinds", default=",".join(KINDS))
+    args = ap.parse_args()
+
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(args.db + suffix):
+            os.remove(args.db + suffix)
+    kinds = args.kinds.split(",")
+    # The toolkit prints progress on stdout; keep stdout for nothing and stderr for timings.
+    with contextlib.redirect_stdout(sys.stderr):
+        start = time.perf_counter()
+        if args.mode == "csv":
+            preprocess.preprocess_csv_files(args.db, [args.input])
+        else:
+            preprocess.preprocess_data(args.db, rows_without_empty_urls(args.input))
+        print(f"time preprocess {time.perf_counter() - start:.3f}", file=sys.stderr)
+        for kind in kinds:
+            start = time.perf_counter()
+            compute(kind, args.db, args.window, args.min_weight, args.threads)
+            print(f"time {kind} {time.perf_counter() - start:.3f}", file=sys.stderr)
+
+    db = sqlite3.connect(args.db)
+    with open(args.output, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["network", "user_1", "user_2", "weight"])
+        for kind in kinds:
+            for u1, u2, w in db.execute(f"select user_1, user_2, weight from {kind}_network"):
+                writer.writerow([kind, u1, u2, w])
+
+
+if __name__ == "__main__":
+    main()

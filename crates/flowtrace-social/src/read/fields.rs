@@ -1,0 +1,123 @@
+//! Field rules both formats share: timestamps, URL lists, and turning a checked row into a
+//! message or a reject.
+
+use std::path::Path;
+
+use super::error::{Column, ReadError, RejectKind, RowError};
+use super::rejects::RejectHandler;
+use crate::messages::{AddError, Messages, Post};
+
+/// A fault found in one row, before it is placed in a file and line.
+#[derive(Clone)]
+pub(crate) struct Bad {
+    pub column: Option<Column>,
+    pub kind: RejectKind,
+    pub detail: String,
+}
+
+impl Bad {
+    pub fn new(column: Option<Column>, kind: RejectKind, detail: impl Into<String>) -> Bad {
+        Bad {
+            column,
+            kind,
+            detail: detail.into(),
+        }
+    }
+
+    pub fn at(self, file: &Path, line: u64) -> RowError {
+        RowError {
+            file: file.to_path_buf(),
+            line,
+            column: self.column,
+            kind: self.kind,
+            detail: self.detail,
+        }
+    }
+}
+
+/// Parses a timestamp in seconds as the toolkit's `float(timestamp)` does, refusing what would
+/// make its time windows meaningless: `nan` and infinities. Surrounding ASCII spaces are allowed;
+/// Python's digit separators (`1_000`) are not.
+pub(crate) fn parse_timestamp(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    match trimmed.parse::<f64>() {
+        Ok(t) if t.is_finite() => Ok(t),
+        Ok(_) => Err(format!("`{}` is not a finite number of seconds", cut(text))),
+        Err(_) => Err(format!("`{}` is not a number of seconds", cut(text))),
+    }
+}
+
+/// Splits the toolkit's `urls` field: URLs separated by single spaces. Empty pieces (an empty
+/// field, doubled or trailing spaces) are not URLs; the toolkit 1.5.2 keeps them as the URL `""`.
+pub(crate) fn split_urls(field: &str) -> Vec<&str> {
+    field.split(' ').filter(|u| !u.is_empty()).collect()
+}
+
+/// A value cut to 60 characters, for error details.
+pub(crate) fn cut(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}...", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+/// Adds a checked row to the table, or rejects it (a repeated id) or stops the load (overflow).
+/// `prepared` is the normalised text and its hash when already computed.
+pub(crate) fn add_row(
+    messages: &mut Messages,
+    post: &Post,
+    prepared: Option<(&str, u64)>,
+    id_column: Column,
+    (path, line, raw): (&Path, u64, &[u8]),
+    rejects: &mut RejectHandler,
+) -> Result<(), ReadError> {
+    let added = match prepared {
+        Some((normalised, hash)) => messages.add_normalised(post, normalised, hash),
+        None => messages.add(post),
+    };
+    match added {
+        Ok(()) => {
+            rejects.accept();
+            Ok(())
+        }
+        Err(AddError::DuplicateId) => {
+            let detail = format!("`{}` is the id of an earlier message", cut(post.message_id));
+            let bad = Bad::new(Some(id_column), RejectKind::DuplicateId, detail);
+            rejects.reject(bad.at(path, line), raw)
+        }
+        Err(AddError::TooMany(what)) => Err(ReadError::TooMany {
+            path: path.to_path_buf(),
+            what,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_finite_seconds() {
+        assert_eq!(parse_timestamp("1600000000"), Ok(1.6e9));
+        assert_eq!(parse_timestamp(" 12.5 "), Ok(12.5));
+        assert_eq!(parse_timestamp("-3e2"), Ok(-300.0));
+        for bad in [
+            "",
+            "nan",
+            "inf",
+            "-Infinity",
+            "2020-01-01T00:00:00Z",
+            "1_000",
+            "0x10",
+        ] {
+            assert!(parse_timestamp(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn empty_url_pieces_are_not_urls() {
+        assert_eq!(split_urls("a.com  b.org "), ["a.com", "b.org"]);
+        assert!(split_urls("").is_empty());
+        assert_eq!(split_urls("x\ty"), ["x\ty"]);
+    }
+}
