@@ -20,6 +20,8 @@ use crate::rates::Rates;
 use crate::reach::{Reach, Side};
 
 const NONE: u32 = u32::MAX;
+/// The slot of a cash desk: money paid in leaves the system, so it keeps no books.
+const DESK: u32 = u32::MAX - 1;
 
 /// Attributes the traced money over the transfers `reach` found.
 pub fn attribute(
@@ -31,9 +33,7 @@ pub fn attribute(
 ) -> Flow {
     let mut replay = Replay::new(g, query, side);
     for &e in &reach.order {
-        if !crate::is_cash_desk(g, side.to(g, e)) {
-            replay.open_books(side.to(g, e), reach.hops[e as usize]);
-        }
+        replay.open_books(side.to(g, e), reach.hops[e as usize]);
     }
     let events = replay.events(reach);
     replay.open_with_implied_balances(&events, rates);
@@ -92,6 +92,8 @@ impl<'a> Replay<'a> {
             return;
         }
         match self.slot[v as usize] {
+            DESK => {}
+            NONE if crate::is_cash_desk(self.g, v) => self.slot[v as usize] = DESK,
             NONE => {
                 self.slot[v as usize] = self.books.len() as u32;
                 let account = TracedAccount {
@@ -166,7 +168,7 @@ impl<'a> Replay<'a> {
             };
             for (v, delta) in [(from, -amount_out), (to, amount_in)] {
                 let i = self.slot[v as usize];
-                if i != NONE {
+                if i != NONE && i != DESK {
                     let i = i as usize;
                     first_seen[i].get_or_insert(t.ts(e));
                     running[i] += delta;
@@ -200,7 +202,7 @@ impl<'a> Replay<'a> {
         } else {
             self.pay(from, ts, amount_out)
         };
-        let cash = crate::is_cash_desk(self.g, to);
+        let cash = self.slot[to as usize] == DESK;
         let traced_in = if reached && traced_out > 0.0 && amount_out > 0.0 {
             traced_out * (amount_in / amount_out)
         } else {
@@ -256,7 +258,7 @@ impl<'a> Replay<'a> {
 
     fn books_of(&mut self, v: AccountId) -> Option<&mut (Ledger, TracedAccount)> {
         match self.slot[v as usize] {
-            NONE => None,
+            NONE | DESK => None,
             i => Some(&mut self.books[i as usize]),
         }
     }

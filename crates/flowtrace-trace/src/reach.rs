@@ -142,23 +142,21 @@ struct Search<'a> {
 const NONE: TransferId = TransferId::MAX;
 
 impl Search<'_> {
-    /// Marks the unreached, big-enough transfers among `edges` as reached at `hop`; those that
-    /// carry money on (not into a cash desk) join the next frontier.
+    /// Marks the unreached, big-enough transfers among `edges` as reached at `hop`; they form
+    /// the next frontier (cash desks are skipped when it is expanded, once per account).
     fn visit_all(&mut self, edges: &[TransferId], hop: u8, next: &mut Vec<TransferId>) {
         let t = self.g.transfers();
         for &e in edges {
             if self.hops[e as usize] != 0 {
                 continue;
             }
-            let amount = self.rates.to_base(t.amount_paid(e), t.currency_paid(e));
-            if amount < self.query.min_amount {
+            let min = self.query.min_amount;
+            if min > 0.0 && self.rates.to_base(t.amount_paid(e), t.currency_paid(e)) < min {
                 continue;
             }
             self.hops[e as usize] = hop;
             self.order.push(e);
-            if !crate::is_cash_desk(self.g, self.side.to(self.g, e)) {
-                next.push(e);
-            }
+            next.push(e);
         }
     }
 
@@ -178,6 +176,9 @@ impl Search<'_> {
         }
         for v in touched {
             let arrival = std::mem::replace(&mut self.first[v as usize], NONE);
+            if crate::is_cash_desk(self.g, v) {
+                continue;
+            }
             let bound = self.scanned[v as usize];
             if bound.is_some_and(|b| !self.side.earlier(arrival, b)) {
                 continue;
@@ -204,8 +205,10 @@ impl Search<'_> {
         let mut i = 0;
         while i < arrivals.len() {
             let v = side.to(g, arrivals[i]);
-            if self.seed[v as usize] {
-                i += 1;
+            if self.seed[v as usize] || crate::is_cash_desk(g, v) {
+                while i < arrivals.len() && side.to(g, arrivals[i]) == v {
+                    i += 1;
+                }
                 continue;
             }
             let edges = in_range(side.leaving(g, v), &self.range);
