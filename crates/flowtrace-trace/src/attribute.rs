@@ -18,20 +18,16 @@ use crate::ledger::Ledger;
 use crate::query::TraceQuery;
 use crate::rates::Rates;
 use crate::reach::{Reach, Side};
+use crate::Tracer;
 
 const NONE: u32 = u32::MAX;
 /// The slot of a cash desk: money paid in leaves the system, so it keeps no books.
 const DESK: u32 = u32::MAX - 1;
 
 /// Attributes the traced money over the transfers `reach` found.
-pub fn attribute(
-    g: &TemporalGraph,
-    query: &TraceQuery,
-    rates: &Rates,
-    side: Side,
-    reach: &Reach,
-) -> Flow {
-    let mut replay = Replay::new(g, query, side);
+pub fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: &Reach) -> Flow {
+    let (g, rates) = (tracer.graph(), tracer.rates());
+    let mut replay = Replay::new(tracer, query, side);
     for &e in &reach.order {
         replay.open_books(side.to(g, e), reach.hops[e as usize]);
     }
@@ -49,6 +45,7 @@ pub fn attribute(
 
 struct Replay<'a> {
     g: &'a TemporalGraph,
+    tracer: &'a Tracer<'a>,
     query: &'a TraceQuery,
     side: Side,
     /// Per account, its index in `books` (`NONE` if it keeps none).
@@ -61,7 +58,8 @@ struct Replay<'a> {
 }
 
 impl<'a> Replay<'a> {
-    fn new(g: &'a TemporalGraph, query: &'a TraceQuery, side: Side) -> Replay<'a> {
+    fn new(tracer: &'a Tracer<'a>, query: &'a TraceQuery, side: Side) -> Replay<'a> {
+        let g = tracer.graph();
         let mut is_seed = vec![false; g.accounts().len()];
         let mut seeds = Vec::new();
         for &s in &query.seeds {
@@ -75,6 +73,7 @@ impl<'a> Replay<'a> {
         }
         Replay {
             g,
+            tracer,
             query,
             side,
             slot: vec![NONE; g.accounts().len()],
@@ -93,7 +92,7 @@ impl<'a> Replay<'a> {
         }
         match self.slot[v as usize] {
             DESK => {}
-            NONE if crate::is_cash_desk(self.g, v) => self.slot[v as usize] = DESK,
+            NONE if self.tracer.is_desk(v) => self.slot[v as usize] = DESK,
             NONE => {
                 self.slot[v as usize] = self.books.len() as u32;
                 let account = TracedAccount {
@@ -170,7 +169,9 @@ impl<'a> Replay<'a> {
                 let i = self.slot[v as usize];
                 if i != NONE && i != DESK {
                     let i = i as usize;
-                    first_seen[i].get_or_insert(t.ts(e));
+                    if first_seen[i].is_none() {
+                        first_seen[i] = Some(t.ts(e));
+                    }
                     running[i] += delta;
                     lowest[i] = f64::min(lowest[i], running[i]);
                 }
@@ -193,7 +194,12 @@ impl<'a> Replay<'a> {
             Side::Forward => (paid, received),
             Side::Backward => (received, paid),
         };
-        let ts = t.ts(e);
+        // Times matter only to a window; reading one is a search in the run-length time column.
+        let ts = if self.query.window.is_some() {
+            t.ts(e)
+        } else {
+            0
+        };
         let reached = reach.has(e);
         // Money moving between seeds stays with the seeds: it is not traced leaving them.
         let between_seeds = self.is_seed[from as usize] && self.is_seed[to as usize];

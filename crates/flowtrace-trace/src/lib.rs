@@ -97,30 +97,74 @@ pub fn is_cash_desk(graph: &TemporalGraph, v: flowtrace_graph::AccountId) -> boo
     graph.accounts().number(v).starts_with("CASH")
 }
 
-/// Traces `query` over `graph`, amounts in `rates`' base currency.
+/// A graph made ready for many traces: its exchange rates and which accounts are cash desks,
+/// worked out once, so that each trace pays only for the part of the graph it walks.
+pub struct Tracer<'g> {
+    graph: &'g TemporalGraph,
+    rates: Rates,
+    desks: Vec<bool>,
+}
+
+impl<'g> Tracer<'g> {
+    /// Prepares `graph` with amounts converted by `rates`.
+    pub fn new(graph: &'g TemporalGraph, rates: Rates) -> Tracer<'g> {
+        let desks = (0..graph.accounts().len() as flowtrace_graph::AccountId)
+            .map(|v| is_cash_desk(graph, v))
+            .collect();
+        Tracer {
+            graph,
+            rates,
+            desks,
+        }
+    }
+
+    /// The graph.
+    pub fn graph(&self) -> &'g TemporalGraph {
+        self.graph
+    }
+
+    /// The rates amounts are converted with.
+    pub fn rates(&self) -> &Rates {
+        &self.rates
+    }
+
+    /// Whether `v` is a cash desk (see [`is_cash_desk`]).
+    #[inline]
+    pub fn is_desk(&self, v: flowtrace_graph::AccountId) -> bool {
+        self.desks[v as usize]
+    }
+
+    /// Traces `query`.
+    pub fn trace(&self, query: &TraceQuery) -> Result<Trace, TraceError> {
+        query.validate()?;
+        if let Some(&bad) = query
+            .seeds
+            .iter()
+            .find(|&&s| s as usize >= self.graph.accounts().len())
+        {
+            return Err(TraceError::Query(format!(
+                "seed account id {bad} is not in the graph"
+            )));
+        }
+        let run = |side| {
+            let found = reach::reach(self, query, side);
+            attribute::attribute(self, query, side, &found)
+        };
+        let (forward, backward) = match query.direction {
+            Direction::Forward => (Some(run(Side::Forward)), None),
+            Direction::Backward => (None, Some(run(Side::Backward))),
+            Direction::Both => (Some(run(Side::Forward)), Some(run(Side::Backward))),
+        };
+        Ok(Trace { forward, backward })
+    }
+}
+
+/// Traces `query` over `graph`, amounts in `rates`' base currency. For many traces of one
+/// graph, make a [`Tracer`] once instead.
 pub fn trace(
     graph: &TemporalGraph,
     query: &TraceQuery,
     rates: &Rates,
 ) -> Result<Trace, TraceError> {
-    query.validate()?;
-    if let Some(&bad) = query
-        .seeds
-        .iter()
-        .find(|&&s| s as usize >= graph.accounts().len())
-    {
-        return Err(TraceError::Query(format!(
-            "seed account id {bad} is not in the graph"
-        )));
-    }
-    let run = |side| {
-        let found = reach::reach(graph, query, rates, side);
-        attribute::attribute(graph, query, rates, side, &found)
-    };
-    let (forward, backward) = match query.direction {
-        Direction::Forward => (Some(run(Side::Forward)), None),
-        Direction::Backward => (None, Some(run(Side::Backward))),
-        Direction::Both => (Some(run(Side::Forward)), Some(run(Side::Backward))),
-    };
-    Ok(Trace { forward, backward })
+    Tracer::new(graph, rates.clone()).trace(query)
 }

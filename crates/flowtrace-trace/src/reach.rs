@@ -16,6 +16,7 @@ use flowtrace_graph::{AccountId, TemporalGraph, TransferId};
 
 use crate::query::TraceQuery;
 use crate::rates::Rates;
+use crate::Tracer;
 
 /// Which way a search runs over the graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,7 +75,8 @@ impl Reach {
 }
 
 /// Searches from `query.seeds` on `side`, up to `query.max_hops` hops.
-pub fn reach(g: &TemporalGraph, query: &TraceQuery, rates: &Rates, side: Side) -> Reach {
+pub fn reach(tracer: &Tracer, query: &TraceQuery, side: Side) -> Reach {
+    let g = tracer.graph();
     let t = g.transfers();
     let range = t.ids_between(
         query.since.unwrap_or(i64::MIN),
@@ -82,8 +84,9 @@ pub fn reach(g: &TemporalGraph, query: &TraceQuery, rates: &Rates, side: Side) -
     );
     let mut search = Search {
         g,
+        tracer,
         query,
-        rates,
+        rates: tracer.rates(),
         side,
         hops: vec![0u8; t.len()],
         order: Vec::new(),
@@ -126,6 +129,7 @@ pub fn reach(g: &TemporalGraph, query: &TraceQuery, rates: &Rates, side: Side) -
 
 struct Search<'a> {
     g: &'a TemporalGraph,
+    tracer: &'a Tracer<'a>,
     query: &'a TraceQuery,
     rates: &'a Rates,
     side: Side,
@@ -176,7 +180,7 @@ impl Search<'_> {
         }
         for v in touched {
             let arrival = std::mem::replace(&mut self.first[v as usize], NONE);
-            if crate::is_cash_desk(self.g, v) {
+            if self.tracer.is_desk(v) {
                 continue;
             }
             let bound = self.scanned[v as usize];
@@ -205,7 +209,7 @@ impl Search<'_> {
         let mut i = 0;
         while i < arrivals.len() {
             let v = side.to(g, arrivals[i]);
-            if self.seed[v as usize] || crate::is_cash_desk(g, v) {
+            if self.seed[v as usize] || self.tracer.is_desk(v) {
                 while i < arrivals.len() && side.to(g, arrivals[i]) == v {
                     i += 1;
                 }
