@@ -13,7 +13,7 @@ use flowtrace_graph::{AccountId, TemporalGraph, TransferId};
 use flowtrace_io::{FileFormat, ReadOptions};
 use flowtrace_sim::{simulate, OutputFormat, WorldConfig};
 use flowtrace_trace::{
-    is_cash_desk, reach, trace, Direction, Flow, Policy, Rates, Side, TraceQuery, Tracer,
+    is_cash_desk, reach, Direction, Flow, Policy, Rates, Side, TraceQuery, Tracer,
 };
 
 /// One planted instance: its own transfers, funders and beneficiaries.
