@@ -1,0 +1,31 @@
+//! Known-propaganda matching: is this image or text a copy of something already banked?
+//!
+//! Platforms keep terrorist propaganda off their services by matching uploads against shared
+//! banks of hashes of known items (GIFCT's hash-sharing database, Tech Against Terrorism's
+//! list): MD5 and SHA-256 for exact copies, Meta's PDQ for images that were resized,
+//! recompressed or lightly edited. This crate computes those hashes ([`pdq`], [`digest`]),
+//! keeps banks of them with their labels in SQLite ([`bank`]), finds every banked PDQ hash
+//! within a Hamming distance, exactly ([`index`]), and finds near-copies of known texts
+//! with MinHash and LSH ([`text`]). It never panics on a bad file: errors name the file (and
+//! the line, for CSV) and the reason ([`MediaError`], [`bank::BankError`]).
+//!
+//! ```
+//! use flowtrace_media::pdq;
+//!
+//! let grey: Vec<u8> = (0..64 * 64 * 3).map(|i| (i % 251) as u8).collect();
+//! let a = pdq::hash_rgb(&grey, 64, 64).unwrap();
+//! let b = pdq::hash_rgb(&grey, 64, 64).unwrap();
+//! assert_eq!(a.hash.distance(&b.hash), 0);
+//! ```
+#![warn(missing_docs)]
+
+pub mod bank;
+pub mod digest;
+pub mod error;
+pub mod index;
+pub mod pdq;
+pub mod text;
+
+pub use digest::{digest_file, FileDigests};
+pub use error::MediaError;
+pub use pdq::{Hash256, Pdq};
