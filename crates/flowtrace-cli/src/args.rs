@@ -108,6 +108,191 @@ pub enum Command {
         fighters.txt\n  flowtrace cut tx.csv --sources f.txt --sinks b.txt --budget 3 --json"
     )]
     Cut(CutArgs),
+    /// Propaganda networks in social-media posts: coordinated accounts, their cells, the spread
+    /// of one item, and the payment identifiers posts point at.
+    #[command(
+        subcommand,
+        after_help = "POSTS: coordination-network-toolkit CSV (message_id,user_id,username,\
+        repost_id,reply_id,message,timestamp,urls) or the same as JSON lines.\n\nExamples:\n  \
+        flowtrace social coordinate posts.csv --network co-link --min-weight 2 --out edges.csv\n  \
+        flowtrace social cells posts.csv --network co-retweet --out cells.csv\n  \
+        flowtrace social cascade posts.csv --item https://vid.example/x1\n  \
+        flowtrace social link --posts posts.csv --transfers world/transactions.csv"
+    )]
+    Social(SocialCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SocialCommand {
+    /// Coordination network: accounts that post the same link, repost, text or reply within a
+    /// time window, as coordination-network-toolkit computes it.
+    #[command(
+        after_help = "Networks: co-link (same URL), co-retweet (same reposted post), co-tweet \
+        (same normalised text), co-reply (reply to the same post), co-post (any posts). Edges \
+        are directed, weight = distinct messages; output is the toolkit's edge CSV \
+        (source,target,weight,edge_type).\n\nExample:\n  flowtrace social coordinate \
+        posts.csv --network co-link --window 60 --min-weight 2 --out edges.csv"
+    )]
+    Coordinate(SocialCoordinateArgs),
+    /// Cells: communities of the coordination network (seeded Louvain) ranked by size, density
+    /// and activity, and each account's role (hub, bridge, member; seeder, amplifier).
+    #[command(
+        after_help = "Example:\n  flowtrace social cells posts.csv --network co-retweet \
+        --min-weight 2 --out cells.csv --accounts-out accounts.csv"
+    )]
+    Cells(SocialCellsArgs),
+    /// Spread chain of one item (a post id, URL or media hash): who posted it first, who
+    /// carried it (reposts, reposts of reposts, posts sharing the URL or hash), when, from
+    /// which countries, and its reach hour by hour.
+    #[command(
+        after_help = "Countries come from --accounts (CSV with user_id and country columns); \
+        without it every account's country is unknown.\n\nExamples:\n  flowtrace social \
+        cascade posts.csv --item 1234567890\n  flowtrace social cascade posts.csv --item \
+        9f86d081884c7d659a2feaa0c55ad015 --accounts online-accounts.csv --json"
+    )]
+    Cascade(SocialCascadeArgs),
+    /// Payment identifiers in posts (IBAN, card, bank account, Bitcoin, Ethereum, phone),
+    /// checksums verified, joined to the accounts of a transfer dataset so a trace can start
+    /// there.
+    #[command(
+        after_help = "Bank accounts (BANK:ACCOUNT, or \"bank 0210 account 8000A1B2C\") join by \
+        their key; other identifiers through --identifiers (CSV bank,account,identifier; \
+        default: accounts.csv beside the transfers when it has an identifier column). An \
+        identifier whose checksum fails is listed as invalid and never linked.\n\nOutput: CSV \
+        (or JSON lines with --json) message_id,user_id,identifier,kind,check,account,\
+        transfers_in,transfers_out,written.\n\nExample:\n  flowtrace social link --posts \
+        posts.csv --transfers world/transactions.csv --linked-only"
+    )]
+    Link(SocialLinkArgs),
+}
+
+/// The posts file of a `social` command and what to do with its bad rows.
+#[derive(Args, Debug)]
+pub struct PostsArgs {
+    /// Posts: coordination-network-toolkit CSV (.csv) or JSON lines (.jsonl, .json, .ndjson).
+    #[arg(value_name = "POSTS")]
+    pub posts: PathBuf,
+    /// Posts format (default: from the file extension).
+    #[arg(long = "posts-format", value_enum, value_name = "FORMAT")]
+    pub format: Option<PostsFormat>,
+    /// On a bad row: stop with its line and reason (fail), or set it aside and go on (skip).
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Fail)]
+    pub on_error: OnErrorArg,
+    /// With --on-error skip: write every rejected row, byte for byte, with its reason, here.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostsFormat {
+    /// coordination-network-toolkit CSV.
+    Csv,
+    /// The same columns as JSON lines.
+    Jsonl,
+}
+
+/// Which coordination network, and its window and threshold.
+#[derive(Args, Debug)]
+pub struct NetworkArgs {
+    /// co-link, co-retweet, co-tweet, co-reply or co-post.
+    #[arg(long, value_name = "KIND")]
+    pub network: String,
+    /// Largest time between two coordinated posts, in seconds.
+    #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+    pub window: f64,
+    /// Smallest edge weight kept.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_weight: u32,
+}
+
+#[derive(Args, Debug)]
+pub struct SocialCoordinateArgs {
+    #[command(flatten)]
+    pub posts: PostsArgs,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    /// Keep self-loops (an account paired with its own posts).
+    #[arg(long)]
+    pub loops: bool,
+    /// Edge CSV (default: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct SocialCellsArgs {
+    #[command(flatten)]
+    pub posts: PostsArgs,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    /// Louvain seed: the same seed gives the same cells.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Modularity resolution (above 1: more, smaller cells).
+    #[arg(long, default_value_t = 1.0)]
+    pub resolution: f64,
+    /// Smallest community reported as a cell.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub min_size: usize,
+    /// Cells CSV: rank,size,density,internal_weight,activity,hub,members (default: standard
+    /// output).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Also write every account's cell, role, timing and centrality here.
+    #[arg(long, value_name = "FILE")]
+    pub accounts_out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct SocialCascadeArgs {
+    #[command(flatten)]
+    pub posts: PostsArgs,
+    /// The item: a post id, a URL or a media hash.
+    #[arg(long, value_name = "ID")]
+    pub item: String,
+    /// Online accounts' countries: CSV with user_id (or user, account) and country columns.
+    #[arg(long, value_name = "FILE")]
+    pub accounts: Option<PathBuf>,
+    /// Print the cascade as one JSON object instead of a summary.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SocialLinkArgs {
+    /// Posts: coordination-network-toolkit CSV (.csv) or JSON lines (.jsonl, .json, .ndjson).
+    #[arg(long, value_name = "POSTS")]
+    pub posts: PathBuf,
+    /// Posts format (default: from the file extension).
+    #[arg(long = "posts-format", value_enum, value_name = "FORMAT")]
+    pub posts_format: Option<PostsFormat>,
+    /// Transfers file (AMLworld CSV, Parquet, Arrow IPC, FtM JSON lines).
+    #[arg(long, value_name = "FILE")]
+    pub transfers: PathBuf,
+    /// Transfers format (default: from the file extension; .csv is AMLworld CSV).
+    #[arg(long = "transfers-format", value_enum, value_name = "FORMAT")]
+    pub transfers_format: Option<Format>,
+    /// Which identifier belongs to which account: CSV with bank, account and identifier columns.
+    #[arg(long, value_name = "FILE")]
+    pub identifiers: Option<PathBuf>,
+    /// On a bad row (posts or transfers): stop (fail), or set it aside and go on (skip).
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Fail)]
+    pub on_error: OnErrorArg,
+    /// With --on-error skip: write rejected posts here.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+    /// With --on-error skip: write rejected transfers here.
+    #[arg(long, value_name = "FILE")]
+    pub transfer_rejects: Option<PathBuf>,
+    /// List only identifiers linked to an account.
+    #[arg(long)]
+    pub linked_only: bool,
+    /// JSON lines instead of CSV.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the links here (default: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// The transfers file of `trace` and `cut` (whose `--from` names accounts, not a format).
@@ -317,6 +502,11 @@ pub struct SimulateArgs {
     /// (default: the copy built into flowtrace, dated 2026-02-27).
     #[arg(long, value_name = "FILE")]
     pub listed: Option<PathBuf>,
+    /// Also generate the online world (posts, cells, cascades, donation appeals pointing at
+    /// this world's accounts) into OUT/online/ (on by itself when the configuration has an
+    /// `[online]` table).
+    #[arg(long)]
+    pub online: bool,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,

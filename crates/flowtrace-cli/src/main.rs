@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         Command::Features(args) => commands::features::run(&cli.global, args),
         Command::Trace(args) => commands::trace::run(&cli.global, args),
         Command::Cut(args) => commands::cut::run(&cli.global, args),
+        Command::Social(command) => commands::social::run(&cli.global, command),
     };
     match result {
         Ok(outcome) if outcome.rejected_rows > 0 => ExitCode::from(EXIT_REJECTED_ROWS),

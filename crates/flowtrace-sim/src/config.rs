@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use crate::online::OnlineConfig;
+
 /// Everything that shapes a simulated world. The same configuration and seed always give the
 /// same bytes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +31,10 @@ pub struct WorldConfig {
     pub laundering: LaunderingConfig,
     /// The terrorist-financing typologies.
     pub terror: TerrorConfig,
+    /// The online world generated beside the money world: absent (no online world) unless an
+    /// `[online]` table is given, so money worlds stay exactly as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online: Option<OnlineConfig>,
 }
 
 /// Relative frequency and shape of the AMLworld laundering typologies.
@@ -125,6 +131,7 @@ impl WorldConfig {
                 deposits: [4, 10],
                 listed_accounts: 12,
             },
+            online: None,
         };
         let aml = |ratio: f64| WorldConfig {
             days: 18,
@@ -292,6 +299,9 @@ impl WorldConfig {
         if t.listed_accounts > 10_000 {
             return invalid("terror.listed_accounts", "must be at most 10000");
         }
+        if let Some(online) = &self.online {
+            online.validate()?;
+        }
         Ok(())
     }
 }
@@ -340,6 +350,22 @@ mod tests {
         assert!(e.to_string().contains("huge"), "{e}");
         let e = WorldConfig::from_toml("start = \"2022-02-30\"").unwrap_err();
         assert!(e.to_string().contains("start"), "{e}");
+    }
+
+    #[test]
+    fn online_table_is_optional_and_partial() {
+        assert!(WorldConfig::preset("small").unwrap().online.is_none());
+        assert!(!WorldConfig::preset("small")
+            .unwrap()
+            .to_toml()
+            .contains("online"));
+        let c = WorldConfig::from_toml("[online]\ncells = 3\n").unwrap();
+        let online = c.online.clone().unwrap();
+        assert_eq!(online.cells, 3);
+        assert_eq!(online.accounts, OnlineConfig::default().accounts);
+        assert_eq!(WorldConfig::from_toml(&c.to_toml()).unwrap(), c);
+        let e = WorldConfig::from_toml("[online]\ncell_size = [1, 2]\n").unwrap_err();
+        assert!(e.to_string().contains("online.cell_size"), "{e}");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Simulated money worlds with ground truth: a background economy of persons, companies and
 //! banks across countries, with planted laundering (the eight AMLworld typologies) and
 //! terrorist-financing flows (crowdfunding, charity diversion, structuring, trade-based, listed
-//! parties), written as AMLworld files plus the truth every detector is measured against.
+//! parties), written as AMLworld files plus the truth every detector is measured against; and
+//! beside it an online world ([`online`]) of posts with planted coordinated cells, propaganda
+//! cascades and donation appeals pointing at the money world's accounts.
 //!
 //! Real labelled terrorist-financing data is never public, so flowtrace measures itself on
 //! worlds like these. The same configuration and seed give byte-identical files on any machine,
@@ -21,6 +23,7 @@ pub mod clock;
 pub mod config;
 pub mod economy;
 pub mod naming;
+pub mod online;
 pub mod output;
 pub mod plant;
 pub mod random;
@@ -32,6 +35,7 @@ use std::path::PathBuf;
 
 pub use config::{ConfigError, WorldConfig, PRESETS};
 pub use naming::ListedParty;
+pub use online::{simulate_online, OnlineConfig, OnlineSummary};
 pub use output::OutputFormat;
 pub use plant::{Role, Typology};
 pub use run::{simulate, TypologyCount, WorldSummary};

@@ -95,7 +95,7 @@ impl Namer {
     }
 }
 
-fn pick_origin(origins: &[(NameOrigin, f64)], key: u64) -> names::Origin {
+pub(crate) fn pick_origin(origins: &[(NameOrigin, f64)], key: u64) -> names::Origin {
     let total: f64 = origins.iter().map(|(_, w)| w).sum();
     let mut x = (key >> 11) as f64 / (1u64 << 53) as f64 * total;
     for &(origin, w) in origins {

@@ -26,6 +26,8 @@ pub enum Stream {
     Planting = 3,
     /// Spelling variants of names.
     Names = 4,
+    /// The online world (its parts draw sub-streams of this one).
+    Online = 5,
 }
 
 impl SimRng {

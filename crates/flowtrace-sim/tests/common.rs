@@ -91,25 +91,26 @@ pub fn accounts(dir: &Path) -> HashMap<String, (String, String, String)> {
 /// Splits a CSV file whose fields may be quoted (names hold commas).
 pub fn csv_lines(path: &Path) -> Vec<Vec<String>> {
     let text = std::fs::read_to_string(path).unwrap();
-    text.lines()
-        .map(|line| {
-            let mut fields = vec![String::new()];
-            let mut quoted = false;
-            let mut chars = line.chars().peekable();
-            while let Some(c) = chars.next() {
-                match (c, quoted) {
-                    ('"', true) if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        fields.last_mut().unwrap().push('"');
-                    }
-                    ('"', _) => quoted = !quoted,
-                    (',', false) => fields.push(String::new()),
-                    _ => fields.last_mut().unwrap().push(c),
-                }
+    text.lines().map(csv_lines_of).collect()
+}
+
+/// Splits one CSV line whose fields may be quoted.
+pub fn csv_lines_of(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().unwrap().push('"');
             }
-            fields
-        })
-        .collect()
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(String::new()),
+            _ => fields.last_mut().unwrap().push(c),
+        }
+    }
+    fields
 }
 
 pub fn small_world(dir: &Path, transfers: u64, seed: u64) -> WorldSummary {

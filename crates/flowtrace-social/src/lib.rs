@@ -1,4 +1,5 @@
-//! Which accounts act in concert: coordination networks over social-media posts.
+//! Which accounts act in concert: coordination networks over social-media posts, the spread of
+//! an item, and the accounts of the money graph that posts point at.
 //!
 //! Posts are read from QUT's coordination-network-toolkit CSV (or the same columns as JSON
 //! lines) into a columnar [`Messages`] table, losing no row ([`read`]). From it,
@@ -10,6 +11,10 @@
 //! [`find_cells`] splits a network into ranked cells (Louvain, seeded) and gives every
 //! account its centrality, role (hub, bridge, member) and timing (seeder, amplifier); see
 //! [`cells`].
+//! [`cascade()`] follows one item (a post id, URL or media hash) from its seeder through every
+//! repost and share, with countries and reach per hour; see [`cascade`]. [`link_messages`]
+//! finds payment identifiers in posts (IBAN, card, bank account, crypto address, phone), checks
+//! their checksums and joins them to the accounts of a transfer dataset; see [`link`].
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -29,17 +34,23 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod cascade;
 pub mod cells;
 pub mod coord;
 mod intern;
+pub mod link;
 pub mod messages;
 pub mod read;
+mod table;
 pub mod text;
 
+pub use cascade::{cascade, Cascade, Countries};
 pub use cells::{find_cells, AccountRole, Cell, CellOptions, Cells, Role, Timing};
 pub use coord::{coordinate, CoordOptions, Edge, Network, NetworkKind};
+pub use link::{find_identifiers, link_messages, AccountIndex, Check, IdKind, Identifier, Link};
 pub use messages::{Messages, Post, UserId};
 pub use read::{
     read_messages, LoadReport, LoadedMessages, MessageFormat, OnError, ReadError, ReadOptions,
     RejectKind, RowError,
 };
+pub use table::TableError;

@@ -268,6 +268,17 @@ impl Messages {
         self.items.get(item)
     }
 
+    /// The item id of platform id `key` (a message's id, or an id reposts and replies point
+    /// at), if it occurs in the input.
+    pub fn find_item(&self, key: &str) -> Option<u32> {
+        self.items.find(key)
+    }
+
+    /// The URL id of `url`, if a message carries it.
+    pub fn find_url(&self, url: &str) -> Option<u32> {
+        self.urls.find(url)
+    }
+
     /// Whether an item id belongs to a message in the table.
     pub fn item_is_message(&self, item: u32) -> bool {
         self.is_message.get(item as usize).copied().unwrap_or(false)

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod features;
 pub mod screen;
 pub mod simulate;
+pub mod social;
 pub mod stats;
 pub mod trace;
 mod traced_graph;

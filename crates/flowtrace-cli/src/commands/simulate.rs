@@ -33,14 +33,33 @@ pub fn run(global: &GlobalArgs, args: &SimulateArgs) -> Result<Outcome> {
     };
     let started = Instant::now();
     let summary = generate(global, &config, args.listed.as_deref(), &args.out, format)?;
+    let online = (args.online || config.online.is_some())
+        .then(|| flowtrace_sim::simulate_online(&config, &args.out, &args.out.join("online")))
+        .transpose()?;
     let seconds = started.elapsed().as_secs_f64();
     let text = if args.json {
         let mut v = serde_json::to_value(&summary)?;
         v["seconds"] = seconds.into();
         v["out"] = args.out.display().to_string().into();
+        if let Some(o) = &online {
+            v["online"] = serde_json::to_value(o)?;
+        }
         format!("{v:#}\n")
     } else {
-        describe(&summary, &args.out, seconds)
+        let mut text = describe(&summary, &args.out, seconds);
+        if let Some(o) = &online {
+            let _ = writeln!(
+                text,
+                "online       {} posts by {} accounts, {} cells, {} cascades, {} appeals in {}",
+                o.posts,
+                o.accounts,
+                o.cells,
+                o.cascades,
+                o.appeals,
+                args.out.join("online").display()
+            );
+        }
+        text
     };
     output::print(&text)?;
     Ok(Outcome::default())

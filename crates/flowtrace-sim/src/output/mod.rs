@@ -5,4 +5,5 @@ mod files;
 mod parquet;
 pub mod row;
 
+pub(crate) use files::csv_field;
 pub use files::{OutputFormat, WorldFiles};
