@@ -46,15 +46,30 @@ pub fn load(global: &GlobalArgs, args: &InputArgs) -> Result<Loaded> {
     bar.finish_and_clear();
     let loaded = loaded?;
     memory::release_free_memory();
-    eprintln!("{}", loaded.report);
+    print_reconciliation(
+        global,
+        &loaded.report,
+        &loaded.report.first_errors,
+        loaded.report.rejected,
+    );
+    Ok(loaded)
+}
+
+/// Prints a load's reconciliation line on stderr and, unless quiet, its first rejected rows.
+pub fn print_reconciliation(
+    global: &GlobalArgs,
+    report: &dyn std::fmt::Display,
+    first_errors: &[impl std::fmt::Display],
+    rejected: u64,
+) {
+    eprintln!("{report}");
     if !global.quiet {
-        for e in &loaded.report.first_errors {
+        for e in first_errors {
             eprintln!("  rejected: {e}");
         }
-        let shown = loaded.report.first_errors.len() as u64;
-        if loaded.report.rejected > shown {
-            eprintln!("  ... and {} more", loaded.report.rejected - shown);
+        let shown = first_errors.len() as u64;
+        if rejected > shown {
+            eprintln!("  ... and {} more", rejected - shown);
         }
     }
-    Ok(loaded)
 }

@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use flowtrace_social::{read_messages, LoadedMessages, MessageFormat, OnError, ReadOptions};
 
 use crate::args::{GlobalArgs, OnErrorArg, PostsFormat, SocialCommand};
@@ -65,19 +65,14 @@ pub fn load_posts(global: &GlobalArgs, input: &PostsInput) -> Result<LoadedMessa
     };
     let loaded = read_messages(input.path, format, &options);
     bar.finish_and_clear();
-    // The error's message already names its cause; printing the chain would say it twice.
-    let loaded = loaded.map_err(|e| anyhow!("{e}"))?;
+    let loaded = loaded?;
     memory::release_free_memory();
-    eprintln!("{}", loaded.report);
-    if !global.quiet {
-        for e in &loaded.report.first_errors {
-            eprintln!("  rejected: {e}");
-        }
-        let shown = loaded.report.first_errors.len() as u64;
-        if loaded.report.rejected > shown {
-            eprintln!("  ... and {} more", loaded.report.rejected - shown);
-        }
-    }
+    crate::input::print_reconciliation(
+        global,
+        &loaded.report,
+        &loaded.report.first_errors,
+        loaded.report.rejected,
+    );
     Ok(loaded)
 }
 
