@@ -1,4 +1,5 @@
-//! Latency of fund tracing and freeze plans after load: loads an AMLworld CSV once, then runs
+//! Latency of fund tracing and freeze plans after load: loads an AMLworld CSV once (and prepares
+//! the tracer's forward side), then runs
 //! 6-hop forward traces (haircut and poison, no window), bare reachability and both kinds of cut
 //! from deterministic seeds, printing one JSON object a line. Run by `bench/trace/bench.sh`,
 //! which runs networkx on the same seeds beside it; not a test.
@@ -29,7 +30,7 @@ use flowtrace_trace::cut::expanded::Expanded;
 use flowtrace_trace::cut::temporal::Terminals;
 use flowtrace_trace::cut::{self, CutQuery, CutUnit};
 use flowtrace_trace::reach::{self, Reach};
-use flowtrace_trace::{Policy, Rates, Side, TraceQuery, Tracer};
+use flowtrace_trace::{Direction, Policy, Rates, Side, TraceQuery, Tracer};
 use serde_json::json;
 
 struct Args {
@@ -88,14 +89,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let g = TemporalGraph::new(loaded.accounts, loaded.transfers)?;
     let rates = Rates::implied(g.transfers());
     let graph_s = started.elapsed().as_secs_f64();
-    // Made once per graph, as a server would: rates and cash desks worked out up front.
+    // Made once per graph, as a server would: rates, cash desks, the forward adjacency and the
+    // haircut shares worked out up front.
     let tracer = Tracer::new(&g, rates.clone());
+    tracer.prepare(Direction::Forward);
     let load_s = started.elapsed().as_secs_f64();
     emit(json!({
         "kind": "load", "file": args.input, "read_s": read_s, "graph_s": graph_s,
         "tracer_s": load_s - graph_s, "load_s": load_s,
         "transfers": g.transfers().len(), "accounts": g.accounts().len(), "rejected": rejected,
         "peak_rss_bytes": peak_rss_bytes(), "heap_bytes": g.heap_bytes(),
+        "tracer_heap_bytes": tracer.heap_bytes(),
     }));
 
     let seeds = choose_seeds(&g, args.seeds);
@@ -157,7 +161,7 @@ fn choose_sinks(tracer: &Tracer, sources: &[AccountId], k: usize) -> Vec<Account
         Side::Forward,
     );
     let mut first_hop = vec![u8::MAX; g.accounts().len()];
-    for &e in &found.order {
+    for e in found.transfers() {
         let v = g.transfers().dst(e) as usize;
         first_hop[v] = first_hop[v].min(found.hops[e as usize]);
     }
@@ -234,7 +238,7 @@ fn time_reach(
         }
         emit(json!({
             "kind": "reach", "seed": i, "ms": times, "cpu_ms": cpu,
-            "transfers": found.order.len(), "accounts": accounts.len(),
+            "transfers": found.count, "accounts": accounts.len(),
         }));
         all.extend(times);
         all_cpu.extend(cpu);
@@ -245,7 +249,7 @@ fn time_reach(
 
 /// Accounts a reached transfer paid into, ascending.
 fn reached_accounts(g: &TemporalGraph, found: &Reach) -> Vec<AccountId> {
-    let mut accounts: Vec<AccountId> = found.order.iter().map(|&e| g.transfers().dst(e)).collect();
+    let mut accounts: Vec<AccountId> = found.transfers().map(|e| g.transfers().dst(e)).collect();
     accounts.sort_unstable();
     accounts.dedup();
     accounts

@@ -39,6 +39,9 @@ pub struct TracedAccount {
     pub held: f64,
     /// Traced money that rested here longer than the window and stopped moving.
     pub stalled: f64,
+    /// The part of `traced_out` that left by transfers beyond the hop limit or below the
+    /// minimum amount (transfers the trace does not list).
+    pub not_followed: f64,
 }
 
 /// Where the traced money ended, in total.
@@ -75,7 +78,8 @@ pub struct Flow {
     pub from_seeds: f64,
     /// Where it ended.
     pub ends: Ends,
-    /// Transfers that carried traced money or were reached, ascending id.
+    /// Transfers the search reached (within the hop limit, at least the minimum amount),
+    /// ascending id; what left by others is each account's `not_followed`.
     pub transfers: Vec<TracedTransfer>,
     /// Seeds and accounts that traced money reached, ascending id.
     pub accounts: Vec<TracedAccount>,

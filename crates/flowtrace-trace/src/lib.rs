@@ -29,6 +29,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod adjacency;
 pub mod attribute;
 pub mod cut;
 pub mod export;
@@ -37,16 +38,25 @@ mod ledger;
 mod query;
 mod rates;
 pub mod reach;
+mod scratch;
+mod shares;
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use flowtrace_graph::TemporalGraph;
+use flowtrace_graph::{TemporalGraph, TransferId};
 use serde::Serialize;
 
 pub use flow::{Ends, Flow, GroupTotal, TracedAccount, TracedTransfer};
 pub use query::{parse_duration, Direction, Policy, TraceQuery};
 pub use rates::Rates;
 pub use reach::Side;
+
+use adjacency::Adjacency;
+use attribute::AccountState;
+use reach::SearchArrays;
+use scratch::Pool;
+use shares::Shares;
 
 /// Why a trace or a cut could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -98,11 +108,21 @@ pub fn is_cash_desk(graph: &TemporalGraph, v: flowtrace_graph::AccountId) -> boo
 }
 
 /// A graph made ready for many traces: its exchange rates and which accounts are cash desks,
-/// worked out once, so that each trace pays only for the part of the graph it walks.
+/// worked out once, and per side (built on first use, or up front by [`Tracer::prepare`]) each
+/// account's edges with where they lead and the haircut shares, so that each trace pays only for
+/// the part of the graph it walks.
 pub struct Tracer<'g> {
     graph: &'g TemporalGraph,
     rates: Rates,
     desks: Vec<bool>,
+    adjacency: [OnceLock<Adjacency>; 2],
+    shares: [OnceLock<Shares>; 2],
+    /// Per side and edge of the adjacency, what the account paid from there on (poison).
+    tails: [OnceLock<Vec<f64>>; 2],
+    hops: Pool<Vec<u8>>,
+    ids: Pool<Vec<TransferId>>,
+    search_arrays: Pool<SearchArrays>,
+    account_states: Pool<Vec<AccountState>>,
 }
 
 impl<'g> Tracer<'g> {
@@ -115,7 +135,112 @@ impl<'g> Tracer<'g> {
             graph,
             rates,
             desks,
+            adjacency: [OnceLock::new(), OnceLock::new()],
+            shares: [OnceLock::new(), OnceLock::new()],
+            tails: [OnceLock::new(), OnceLock::new()],
+            hops: Pool::new(),
+            ids: Pool::new(),
+            search_arrays: Pool::new(),
+            account_states: Pool::new(),
         }
+    }
+
+    /// Builds now what traces in `direction` would build on first use (a server calls this once
+    /// after loading, so that no query pays for it).
+    pub fn prepare(&self, direction: Direction) {
+        let sides: &[Side] = match direction {
+            Direction::Forward => &[Side::Forward],
+            Direction::Backward => &[Side::Backward],
+            Direction::Both => &[Side::Forward, Side::Backward],
+        };
+        for &side in sides {
+            self.adjacency(side);
+            self.shares(side);
+            self.tails(side);
+        }
+    }
+
+    /// Heap bytes held by what [`Tracer::prepare`] (or earlier traces) built.
+    pub fn heap_bytes(&self) -> usize {
+        let adjacency: usize = self
+            .adjacency
+            .iter()
+            .filter_map(|a| a.get())
+            .map(Adjacency::heap_bytes)
+            .sum();
+        let shares: usize = self
+            .shares
+            .iter()
+            .filter_map(|s| s.get())
+            .map(Shares::heap_bytes)
+            .sum();
+        let tails: usize = self
+            .tails
+            .iter()
+            .filter_map(|t| t.get())
+            .map(|t| t.capacity() * 8)
+            .sum();
+        self.desks.capacity() + adjacency + shares + tails
+    }
+
+    /// Each account's edges on `side` with where they lead.
+    pub(crate) fn adjacency(&self, side: Side) -> &Adjacency {
+        self.adjacency[side as usize].get_or_init(|| Adjacency::build(self.graph, side))
+    }
+
+    /// The haircut shares of every transfer on `side`.
+    pub(crate) fn shares(&self, side: Side) -> &Shares {
+        self.shares[side as usize].get_or_init(|| Shares::build(self.graph, &self.rates, side))
+    }
+
+    /// Per edge of the adjacency on `side`, what its account paid from that edge on.
+    pub(crate) fn tails(&self, side: Side) -> &[f64] {
+        self.tails[side as usize].get_or_init(|| {
+            let amount = |e| shares::side_amounts(self.graph, &self.rates, side, e).0;
+            self.adjacency(side).tails(amount)
+        })
+    }
+
+    /// A zeroed hop array, one entry per transfer.
+    pub(crate) fn take_hops(&self) -> Vec<u8> {
+        self.hops.take(|| vec![0; self.graph.transfers().len()])
+    }
+
+    /// An empty list for transfer ids (with the capacity an earlier trace left it).
+    pub(crate) fn take_ids(&self) -> Vec<TransferId> {
+        self.ids.take(Vec::new)
+    }
+
+    /// Returns an emptied id list.
+    pub(crate) fn give_ids(&self, ids: Vec<TransferId>) {
+        self.ids.give(ids);
+    }
+
+    /// The search's per-account arrays, clean.
+    pub(crate) fn take_search_arrays(&self) -> SearchArrays {
+        self.search_arrays.take(|| SearchArrays::new(&self.desks))
+    }
+
+    /// Returns the search's arrays, clean.
+    pub(crate) fn give_search_arrays(&self, arrays: SearchArrays) {
+        self.search_arrays.give(arrays);
+    }
+
+    /// The attribution's per-account books, clean.
+    pub(crate) fn take_account_states(&self) -> Vec<AccountState> {
+        self.account_states
+            .take(|| AccountState::clean(&self.desks))
+    }
+
+    /// Returns the attribution's books, clean.
+    pub(crate) fn give_account_states(&self, states: Vec<AccountState>) {
+        self.account_states.give(states);
+    }
+
+    /// Keeps a finished search's hop array for the next one.
+    fn recycle(&self, mut found: reach::Reach) {
+        found.hops.fill(0);
+        self.hops.give(found.hops);
     }
 
     /// The graph.
@@ -148,7 +273,9 @@ impl<'g> Tracer<'g> {
         }
         let run = |side| {
             let found = reach::reach(self, query, side);
-            attribute::attribute(self, query, side, &found)
+            let flow = attribute::attribute(self, query, side, &found);
+            self.recycle(found);
+            flow
         };
         let (forward, backward) = match query.direction {
             Direction::Forward => (Some(run(Side::Forward)), None),

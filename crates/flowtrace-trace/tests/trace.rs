@@ -1,10 +1,12 @@
-//! Tracing on small graphs: time order, hops, windows, cash, cycles, conservation, and the
+//! Tracing on small graphs: time order, hops, windows, cash, cycles, conservation, the fast attribution against the replay, and the
 //! search against a brute-force definition on random graphs.
 
 use flowtrace_graph::{
     AccountId, Accounts, Currency, PaymentFormat, TemporalGraph, Transfer, TransferBuilder,
 };
-use flowtrace_trace::{trace, Direction, Flow, Policy, Rates, TraceQuery};
+use flowtrace_trace::{
+    attribute, reach, trace, Direction, Flow, Policy, Rates, Side, TraceQuery, Tracer,
+};
 
 /// `(from, to, ts, amount)` rows over accounts named by small numbers.
 fn graph(accounts: u32, rows: &[(u32, u32, i64, f64)]) -> TemporalGraph {
@@ -322,5 +324,73 @@ fn traced_amounts_are_conserved_on_random_graphs() {
     assert!(
         mixed > 200,
         "only {mixed} traces split money inside an account"
+    );
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+#[test]
+fn walking_reached_transfers_attributes_as_the_replay_does() {
+    let mut rng = Rng(7);
+    let mut drained = 0;
+    for case in 0..300 {
+        let accounts = 3 + rng.below(12) as u32;
+        let count = 10 + rng.below(120) as usize;
+        let rows = random_rows(&mut rng, accounts, count);
+        let g = graph_with_desk(accounts, Some(2), &rows);
+        let tracer = Tracer::new(&g, Rates::identity(Currency::USD));
+        for policy in [Policy::Haircut, Policy::Poison] {
+            for side in [Side::Forward, Side::Backward] {
+                let mut q = TraceQuery::forward(vec![case as u32 % accounts]);
+                if case % 5 == 0 {
+                    q.seeds.push((case as u32 + 1) % accounts);
+                }
+                q.policy = policy;
+                q.max_hops = 1 + rng.below(8) as u32;
+                q.min_amount = if case % 4 == 0 { 200.0 } else { 0.0 };
+                let found = reach::reach(&tracer, &q, side);
+                assert!(attribute::walks_reached_only(&tracer, &q, &found));
+                let fast = attribute::attribute(&tracer, &q, side, &found);
+                let slow = attribute::replay(&tracer, &q, side, &found);
+                let at = format!("case {case} {policy} {side:?}");
+                assert!(close(fast.from_seeds, slow.from_seeds), "{at}");
+                let (f, s) = (fast.ends, slow.ends);
+                for (x, y) in [
+                    (f.held, s.held),
+                    (f.cash, s.cash),
+                    (f.not_followed, s.not_followed),
+                    (f.returned_to_seeds, s.returned_to_seeds),
+                ] {
+                    assert!(close(x, y), "{at}: {f:?} vs {s:?}");
+                }
+                assert_eq!(fast.transfers.len(), slow.transfers.len(), "{at}");
+                for (x, y) in fast.transfers.iter().zip(&slow.transfers) {
+                    assert_eq!((x.id, x.hop), (y.id, y.hop), "{at}");
+                    assert!(
+                        close(x.amount, y.amount) && close(x.traced, y.traced),
+                        "{at}: {x:?} vs {y:?}"
+                    );
+                }
+                assert_eq!(fast.accounts.len(), slow.accounts.len(), "{at}");
+                for (x, y) in fast.accounts.iter().zip(&slow.accounts) {
+                    assert_eq!((x.id, x.seed, x.hop), (y.id, y.seed, y.hop), "{at}");
+                    for (a, b) in [
+                        (x.traced_in, y.traced_in),
+                        (x.traced_out, y.traced_out),
+                        (x.held, y.held),
+                        (x.not_followed, y.not_followed),
+                    ] {
+                        assert!(close(a, b), "{at}: {x:?} vs {y:?}");
+                    }
+                    drained += usize::from(x.traced_in > 0.0 && x.held == 0.0);
+                }
+            }
+        }
+    }
+    assert!(
+        drained > 100,
+        "only {drained} accounts passed everything on"
     );
 }

@@ -180,9 +180,8 @@ fn found(
     };
     let search = reach::reach(tracer, &q, side);
     let arrived: BTreeSet<AccountId> = search
-        .order
-        .iter()
-        .map(|&e| side.to(tracer.graph(), e))
+        .transfers()
+        .map(|e| side.to(tracer.graph(), e))
         .collect();
     wanted.iter().filter(|v| arrived.contains(v)).count()
 }

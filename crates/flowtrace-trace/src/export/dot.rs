@@ -42,10 +42,9 @@ pub fn to_dot(g: &TemporalGraph, flow: &Flow) -> String {
         }
     }
     for x in flow.transfers.iter().filter(|x| x.traced > 0.0) {
-        let style = if x.hop == 0 { ", style=dashed" } else { "" };
         let _ = writeln!(
             out,
-            "  \"{}\" -> \"{}\" [label=\"{:.2} of {:.2}\\n{}\"{style}];",
+            "  \"{}\" -> \"{}\" [label=\"{:.2} of {:.2}\\n{}\"];",
             quote(&account_key(g, t.src(x.id))),
             quote(&account_key(g, t.dst(x.id))),
             x.traced,

@@ -48,7 +48,6 @@ fn flow_json(g: &TemporalGraph, flow: &Flow) -> Value {
                 "hop": x.hop,
                 "amount": x.amount,
                 "traced": x.traced,
-                "followed": x.hop > 0,
                 "crosses_border": crosses_border(g, t.src(x.id), t.dst(x.id)),
             })
         })
@@ -67,6 +66,7 @@ fn flow_json(g: &TemporalGraph, flow: &Flow) -> Value {
                 "traced_out": a.traced_out,
                 "held": a.held,
                 "stalled": a.stalled,
+                "not_followed": a.not_followed,
             })
         })
         .collect();

@@ -5,8 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use arrow_array::{
-    ArrayRef, BooleanArray, Float64Array, RecordBatch, StringArray, TimestampSecondArray,
-    UInt32Array, UInt8Array,
+    ArrayRef, Float64Array, RecordBatch, StringArray, TimestampSecondArray, UInt32Array, UInt8Array,
 };
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
 use flowtrace_graph::TemporalGraph;
@@ -15,7 +14,7 @@ use parquet::arrow::ArrowWriter;
 use crate::{Trace, TraceError};
 
 /// Writes `direction, transfer_id, row, time, from_bank, from_account, to_bank, to_account,
-/// format, hop, amount, traced, followed` for every transfer that carried traced money.
+/// format, hop, amount, traced` for every reached transfer that carried traced money.
 pub fn write_parquet(g: &TemporalGraph, trace: &Trace, path: &Path) -> Result<(), TraceError> {
     let t = g.transfers();
     let a = g.accounts();
@@ -45,7 +44,6 @@ pub fn write_parquet(g: &TemporalGraph, trace: &Trace, path: &Path) -> Result<()
         Field::new("hop", DataType::UInt8, false),
         Field::new("amount", DataType::Float64, false),
         Field::new("traced", DataType::Float64, false),
-        Field::new("followed", DataType::Boolean, false),
     ]));
     let strings = |f: &dyn Fn(u32) -> String| -> ArrayRef {
         Arc::new(StringArray::from_iter_values(
@@ -77,9 +75,6 @@ pub fn write_parquet(g: &TemporalGraph, trace: &Trace, path: &Path) -> Result<()
         )),
         Arc::new(Float64Array::from_iter_values(
             rows.iter().map(|(_, x)| x.traced),
-        )),
-        Arc::new(BooleanArray::from_iter(
-            rows.iter().map(|(_, x)| Some(x.hop > 0)),
         )),
     ];
     let fail = |reason: String| TraceError::Output {

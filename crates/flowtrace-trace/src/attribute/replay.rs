@@ -1,6 +1,6 @@
-//! Amount attribution: replays every transfer of the accounts the money reached, in time order,
+//! Attribution by replay: every transfer of the accounts the money reached, in time order,
 //! through each account's [`Ledger`], so that each transfer carries the traced share its policy
-//! gives it.
+//! gives it. Any policy, window and time range.
 //!
 //! Untraced arrivals matter (they dilute a haircut and queue ahead in fifo), so the replay takes
 //! all transfers of those accounts inside the time range, not only the reached ones, and each
@@ -24,11 +24,11 @@ const NONE: u32 = u32::MAX;
 /// The slot of a cash desk: money paid in leaves the system, so it keeps no books.
 const DESK: u32 = u32::MAX - 1;
 
-/// Attributes the traced money over the transfers `reach` found.
-pub fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: &Reach) -> Flow {
+/// Attributes the traced money over the transfers `reach` found by replaying the books.
+pub fn replay(tracer: &Tracer, query: &TraceQuery, side: Side, reach: &Reach) -> Flow {
     let (g, rates) = (tracer.graph(), tracer.rates());
     let mut replay = Replay::new(tracer, query, side);
-    for &e in &reach.order {
+    for e in reach.transfers() {
         replay.open_books(side.to(g, e), reach.hops[e as usize]);
     }
     let events = replay.events(reach);
@@ -184,7 +184,7 @@ impl<'a> Replay<'a> {
         }
     }
 
-    /// Replays one transfer; returns it if it carried traced money or was reached.
+    /// Replays one transfer; returns it if it was reached.
     fn step(&mut self, e: TransferId, reach: &Reach, rates: &Rates) -> Option<TracedTransfer> {
         let t = self.g.transfers();
         let (from, to) = (self.side.from(self.g, e), self.side.to(self.g, e));
@@ -216,6 +216,9 @@ impl<'a> Replay<'a> {
         };
         if traced_out > 0.0 && !reached {
             self.ends.not_followed += traced_out;
+            if let Some(account) = self.account_mut(from) {
+                account.not_followed += traced_out;
+            }
         } else if traced_in > 0.0 && cash {
             self.ends.cash += traced_out;
         } else if traced_in > 0.0 && self.is_seed[to as usize] {
@@ -227,7 +230,7 @@ impl<'a> Replay<'a> {
             ledger.receive(ts, amount_in, into_books, window);
             account.traced_in += into_books;
         }
-        (traced_out > 0.0 || reached).then_some(TracedTransfer {
+        reached.then_some(TracedTransfer {
             id: e,
             hop: reach.hops[e as usize],
             amount: amount_out,
@@ -260,6 +263,14 @@ impl<'a> Replay<'a> {
         let traced = ledger.pay(amount);
         account.traced_out += traced;
         traced
+    }
+
+    /// The entry of a seed or a book-keeping account.
+    fn account_mut(&mut self, v: AccountId) -> Option<&mut TracedAccount> {
+        if self.is_seed[v as usize] {
+            return self.seeds.iter_mut().find(|s| s.id == v);
+        }
+        self.books_of(v).map(|(_, account)| account)
     }
 
     fn books_of(&mut self, v: AccountId) -> Option<&mut (Ledger, TracedAccount)> {

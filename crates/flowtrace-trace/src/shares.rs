@@ -1,0 +1,184 @@
+//! Haircut shares worked out once per graph, so that a haircut trace walks only the transfers it
+//! reached instead of replaying every transfer of every account it touched.
+//!
+//! Under haircut a payment takes the same share of traced and untraced funds, so between two
+//! traced arrivals an account's traced money only shrinks, by the factor `1 - paid / balance` at
+//! each payment. Balances (with the replay's implied opening balances) and so these factors
+//! depend on the data alone, not on the trace: their running product `P` per account is computed
+//! here. A trace then keeps per account only `N = sum of traced arrival / P(at arrival)`; a
+//! payment at `e` carries `paid * N * P(e) / balance(e)` and what stays at the end is
+//! `N * P(end)`. This is exact: the same factors the replay applies one by one.
+//!
+//! `P` falls without bound, so it is kept in epochs: below 1e-200 it is multiplied by 1e200 and
+//! the account's epoch advances by one. A payment that empties the account (the replay's reset,
+//! where all its traced money leaves) advances it by two, which makes every earlier share vanish.
+
+use flowtrace_graph::{AccountId, TemporalGraph, TransferId};
+
+use crate::rates::Rates;
+use crate::reach::Side;
+
+/// Below this, a remainder is rounding noise (as in the ledger).
+const EPSILON: f64 = 1e-9;
+/// When `P` falls below this it is rescaled by [`RESCALE`] into the next epoch.
+const FLOOR: f64 = 1e-200;
+const RESCALE: f64 = 1e200;
+
+/// One transfer's part, kept together so that a trace reads one array, not four.
+#[derive(Clone, Copy, Debug, Default)]
+struct TransferShare {
+    /// `P / balance` of the paying account just before it pays.
+    pay: f64,
+    /// `1 / P` of the receiving account when the money arrives.
+    receive: f64,
+    pay_epoch: u32,
+    receive_epoch: u32,
+}
+
+/// Per transfer and per account, the data-only part of haircut attribution on one side.
+pub(crate) struct Shares {
+    transfers: Vec<TransferShare>,
+    /// Per account: `P` after its last transfer.
+    end: Vec<f64>,
+    end_epoch: Vec<u32>,
+}
+
+/// A traced amount kept as `N` in one account's epoch.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Share {
+    pub n: f64,
+    pub epoch: u32,
+}
+
+/// `value` of epoch `from` seen from the later epoch `to`.
+#[inline]
+fn carry(value: f64, from: u32, to: u32) -> f64 {
+    match to.wrapping_sub(from) {
+        0 => value,
+        1 => value * FLOOR,
+        _ => 0.0,
+    }
+}
+
+impl Shares {
+    /// Works out the shares of every transfer of `graph` on `side`, amounts in `rates`' base.
+    pub fn build(graph: &TemporalGraph, rates: &Rates, side: Side) -> Shares {
+        let t = graph.transfers();
+        let (accounts, n) = (graph.accounts().len(), t.len());
+        let order = |i: usize| -> TransferId {
+            match side {
+                Side::Forward => i as TransferId,
+                Side::Backward => (n - 1 - i) as TransferId,
+            }
+        };
+        let moves = |e: TransferId| {
+            let (from, to) = (side.from(graph, e), side.to(graph, e));
+            let (out, arrived) = side_amounts(graph, rates, side, e);
+            (from, to, out, arrived)
+        };
+        // The replay's implied opening balances: the smallest that keep every account's books
+        // from going negative.
+        let mut running = vec![0.0f64; accounts];
+        let mut lowest = vec![0.0f64; accounts];
+        for i in 0..n {
+            let (from, to, out, arrived) = moves(order(i));
+            let r = &mut running[from as usize];
+            *r -= out;
+            lowest[from as usize] = lowest[from as usize].min(*r);
+            running[to as usize] += arrived;
+        }
+        drop(running);
+        let mut balance: Vec<f64> = lowest.into_iter().map(|l| -l.min(0.0)).collect();
+        let mut p = vec![1.0f64; accounts];
+        let mut epoch = vec![0u32; accounts];
+        let mut shares = Shares {
+            transfers: vec![TransferShare::default(); n],
+            end: Vec::new(),
+            end_epoch: Vec::new(),
+        };
+        for i in 0..n {
+            let e = order(i);
+            let (from, to, out, arrived) = moves(e);
+            let (f, x) = (from as usize, e as usize);
+            let b = balance[f];
+            let basis = b.max(out);
+            let share = &mut shares.transfers[x];
+            share.pay = if basis > 0.0 { p[f] / basis } else { 0.0 };
+            share.pay_epoch = epoch[f];
+            if b <= out + EPSILON {
+                (balance[f], p[f]) = (0.0, 1.0);
+                epoch[f] = epoch[f].wrapping_add(2);
+            } else {
+                let share = out / b;
+                balance[f] -= out;
+                p[f] *= 1.0 - share;
+                if p[f] < FLOOR {
+                    p[f] *= RESCALE;
+                    epoch[f] = epoch[f].wrapping_add(1);
+                }
+            }
+            let r = to as usize;
+            let share = &mut shares.transfers[x];
+            share.receive = 1.0 / p[r];
+            share.receive_epoch = epoch[r];
+            balance[r] += arrived;
+        }
+        shares.end = p;
+        shares.end_epoch = epoch;
+        shares
+    }
+
+    /// The traced part of transfer `e` paid out of an account holding `held`.
+    #[inline]
+    pub fn paid(&self, e: TransferId, amount: f64, held: Share) -> f64 {
+        let share = &self.transfers[e as usize];
+        let n = carry(held.n, held.epoch, share.pay_epoch);
+        (amount * n * share.pay).min(amount)
+    }
+
+    /// Adds `traced` arriving by transfer `e` to the account's `held`.
+    #[inline]
+    pub fn receive(&self, e: TransferId, traced: f64, held: &mut Share) {
+        let share = &self.transfers[e as usize];
+        let now = share.receive_epoch;
+        held.n = carry(held.n, held.epoch, now) + traced * share.receive;
+        held.epoch = now;
+    }
+
+    /// Hints the processor to load transfer `e`'s share.
+    #[inline]
+    pub fn prefetch(&self, e: TransferId) {
+        crate::scratch::prefetch(&self.transfers, e as usize);
+    }
+
+    /// Traced money account `v` still holds after its last transfer.
+    pub fn held_at_end(&self, v: AccountId, held: Share) -> f64 {
+        let v = v as usize;
+        carry(held.n, held.epoch, self.end_epoch[v]) * self.end[v]
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.transfers.capacity() * std::mem::size_of::<TransferShare>()
+            + self.end.capacity() * 8
+            + self.end_epoch.capacity() * 4
+    }
+}
+
+/// What transfer `e` takes out of the account it leaves and brings to the next, in the base
+/// currency: paid and received forwards, the other way round backwards.
+#[inline]
+pub(crate) fn side_amounts(
+    graph: &TemporalGraph,
+    rates: &Rates,
+    side: Side,
+    e: TransferId,
+) -> (f64, f64) {
+    let t = graph.transfers();
+    let paid = rates.to_base(t.amount_paid(e), t.currency_paid(e));
+    let received = rates.to_base(t.amount_received(e), t.currency_received(e));
+    match side {
+        Side::Forward => (paid, received),
+        Side::Backward => (received, paid),
+    }
+}
