@@ -3,7 +3,9 @@
 #   1. PDQ hashing from decoded RGB against pdqhash, on the parity test's generated corpus;
 #   2. MinHash signing (128 permutations, 3-word shingles) and LSH at 0.5 against datasketch,
 #      on the same generated file of posts;
-#   3. the Hamming index at N hashes (default 10,000,000; INDEX_N to change) at distance 31.
+#   3. the Hamming index at distance 31, one query at a time and batched, against faiss
+#      IndexBinaryMultiHash (target/faiss-venv) on the same hashes and queries, at each size in
+#      INDEX_SIZES (default "1000000 10000000").
 # Prints each side's lines; ratios are computed from the "per CPU second" figures, since
 # the machine may be shared. Usage: bench/media/bench.sh [DOCS]
 set -euo pipefail
@@ -22,5 +24,14 @@ echo "== flowtrace-media MinHash"
 taskset -c 0 "$bin/minhash_bench" run "$work/posts.txt"
 echo "== datasketch $("$root/target/media-venv/bin/python" -c 'import datasketch; print(datasketch.__version__)')"
 taskset -c 0 "$root/target/media-venv/bin/python" bench/media/minhash_datasketch.py "$work/posts.txt"
-echo "== flowtrace-media Hamming index"
-taskset -c 0 "$bin/index_bench" "${INDEX_N:-10000000}" 20000 31
+bash bench/media/setup-faiss-venv.sh
+for n in ${INDEX_SIZES:-1000000 10000000}; do
+    mkdir -p "$work/index-$n"
+    echo "== flowtrace-media Hamming index, $n hashes (load: $(uptime | sed 's/.*load/load/'))"
+    INDEX_BENCH_WRITE="$work/index-$n" /usr/bin/time -f "peak RSS %M KiB" \
+        taskset -c 0 "$bin/index_bench" "$n" 20000 31
+    echo "== faiss IndexBinaryMultiHash, same hashes and queries"
+    /usr/bin/time -f "peak RSS %M KiB" \
+        taskset -c 0 "$root/target/faiss-venv/bin/python" bench/media/index_faiss.py "$work/index-$n" 31
+    rm -rf "$work/index-$n"
+done

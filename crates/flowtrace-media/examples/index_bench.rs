@@ -5,10 +5,13 @@
 //! (defaults 10,000,000 hashes, 20,000 queries, radius 31). Hashes are uniformly random, with
 //! 1,000 planted clusters of near neighbours; half the queries sit near a cluster centre, half
 //! are random. Run it pinned to one core (`taskset -c 0`) for the one-core figure.
+//!
+//! With `INDEX_BENCH_WRITE=DIR` it also writes the hashes and queries to `DIR/hashes.bin` and
+//! `DIR/queries.bin` (32 bytes each, in order) for the faiss side of `bench/media/bench.sh`.
 
 use std::time::Instant;
 
-use flowtrace_media::index::{HammingIndex, Searcher};
+use flowtrace_media::index::{BatchSearcher, HammingIndex, Hit, Searcher};
 use flowtrace_media::Hash256;
 
 struct Rng(u64);
@@ -62,20 +65,75 @@ fn cpu_seconds() -> f64 {
     ns / 1e9
 }
 
-/// Lookups per wall-clock second, per on-CPU second, and the number of hits.
-fn run_queries(index: &HammingIndex, queries: &[Hash256], radius: u32) -> (f64, f64, usize) {
+/// Lookups per wall-clock second and per on-CPU second, one query at a time; and the answers.
+fn run_queries(
+    index: &HammingIndex,
+    queries: &[Hash256],
+    radius: u32,
+) -> (f64, f64, Vec<Vec<Hit>>) {
     let mut searcher = Searcher::default();
-    let mut hits = 0;
+    let mut answers = Vec::with_capacity(queries.len());
     let (start, cpu) = (Instant::now(), cpu_seconds());
     for q in queries {
-        hits += searcher.query(index, q, radius).len();
+        answers.push(searcher.query(index, q, radius).to_vec());
     }
     let n = queries.len() as f64;
     (
         n / start.elapsed().as_secs_f64(),
         n / (cpu_seconds() - cpu),
-        hits,
+        answers,
     )
+}
+
+/// The same through [`BatchSearcher::query_batch`] (a searcher's first batch also pays for
+/// allocating its candidate store).
+fn run_batch(
+    searcher: &mut BatchSearcher,
+    index: &HammingIndex,
+    queries: &[Hash256],
+    radius: u32,
+) -> (f64, f64, Vec<Vec<Hit>>) {
+    let (start, cpu) = (Instant::now(), cpu_seconds());
+    let answers = searcher.query_batch(index, queries, radius);
+    let n = queries.len() as f64;
+    (
+        n / start.elapsed().as_secs_f64(),
+        n / (cpu_seconds() - cpu),
+        answers,
+    )
+}
+
+/// Runs `rounds` of single and batch lookups, printing rates; checks both give the same answers.
+fn compare_paths(label: &str, index: &HammingIndex, queries: &[Hash256], radius: u32, rounds: u32) {
+    let mut single = Vec::new();
+    for round in 1..=rounds {
+        let (rate, cpu_rate, answers) = run_queries(index, queries, radius);
+        let hits: usize = answers.iter().map(Vec::len).sum();
+        println!(
+            "{label} round {round}: {} queries at radius {radius}, one at a time: \
+             {rate:.0} lookups/s wall, {cpu_rate:.0} per on-CPU second, {hits} hits",
+            queries.len()
+        );
+        single = answers;
+    }
+    let mut searcher = BatchSearcher::default();
+    for round in 1..=rounds {
+        let (rate, cpu_rate, answers) = run_batch(&mut searcher, index, queries, radius);
+        println!(
+            "{label} round {round}: {} queries at radius {radius}, batched: \
+             {rate:.0} lookups/s wall, {cpu_rate:.0} per on-CPU second; same answers as one at a time: {}",
+            queries.len(),
+            answers == single
+        );
+    }
+}
+
+fn write_hashes(path: &std::path::Path, hashes: impl Iterator<Item = Hash256>) {
+    let bytes: Vec<u8> = hashes.flat_map(|h| h.0).collect();
+    if let Err(e) = std::fs::write(path, bytes) {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        std::process::exit(1);
+    }
 }
 
 fn main() {
@@ -89,18 +147,23 @@ fn main() {
     let mut rng = Rng(2026);
     let centres: Vec<Hash256> = (0..1000).map(|_| rng.hash()).collect();
 
-    let start = Instant::now();
     let planted = 20 * centres.len();
-    let mut data_rng = Rng(7);
-    let hashes = (0..n).map(|i| {
-        if i % (n / planted).max(1) == 0 {
-            let c = centres[i % centres.len()];
-            data_rng.near(&c, 40)
-        } else {
-            data_rng.hash()
-        }
-    });
-    let index = HammingIndex::from_hashes(hashes);
+    let dataset = || {
+        let (centres, mut data_rng) = (&centres, Rng(7));
+        (0..n).map(move |i| {
+            if i % (n / planted).max(1) == 0 {
+                data_rng.near(&centres[i % centres.len()], 40)
+            } else {
+                data_rng.hash()
+            }
+        })
+    };
+    let write_to = std::env::var_os("INDEX_BENCH_WRITE").map(std::path::PathBuf::from);
+    if let Some(dir) = &write_to {
+        write_hashes(&dir.join("hashes.bin"), dataset());
+    }
+    let start = Instant::now();
+    let index = HammingIndex::from_hashes(dataset());
     let build = start.elapsed().as_secs_f64();
     let (peak, rss) = memory_mib();
     println!(
@@ -118,18 +181,15 @@ fn main() {
             }
         })
         .collect();
+    if let Some(dir) = &write_to {
+        write_hashes(&dir.join("queries.bin"), queries.iter().copied());
+    }
     let sample = 100.min(queries.len());
     let exact = queries[..sample]
         .iter()
         .all(|q| index.query(q, radius) == index.brute_force(q, radius));
     println!("exact against brute force on {sample} queries: {exact}");
-    for round in 1..=3 {
-        let (rate, cpu_rate, hits) = run_queries(&index, &queries, radius);
-        println!(
-            "round {round}: {query_count} queries at radius {radius}: {rate:.0} lookups/s wall, \
-             {cpu_rate:.0} per on-CPU second, {hits} hits"
-        );
-    }
+    compare_paths("built", &index, &queries, radius, 3);
 
     let mut index = index;
     let added: Vec<Hash256> = (0..100_000).map(|_| rng.hash()).collect();
@@ -146,11 +206,11 @@ fn main() {
     let found = index.query(&probe, radius).len();
     let exact = index.query(&probe, radius) == index.brute_force(&probe, radius);
     println!("a query near an added hash finds {found} (exact: {exact})");
-    let (rate, cpu_rate, _) = run_queries(&index, &queries, radius);
+    compare_paths("after adds", &index, &queries, radius, 1);
     let (peak, rss) = memory_mib();
     println!(
-        "after adds: {} hashes, {rate:.0} lookups/s wall, {cpu_rate:.0} per on-CPU second; \
-         VmHWM {peak} MiB, VmRSS {rss} MiB",
-        index.len()
+        "after adds: {} hashes; index holds {} MiB; VmHWM {peak} MiB, VmRSS {rss} MiB",
+        index.len(),
+        index.memory_bytes() >> 20
     );
 }

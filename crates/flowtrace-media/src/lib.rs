@@ -5,9 +5,11 @@
 //! list): MD5 and SHA-256 for exact copies, Meta's PDQ for images that were resized,
 //! recompressed or lightly edited. This crate computes those hashes ([`pdq`], [`digest`]),
 //! keeps banks of them with their labels in SQLite ([`bank`]), finds every banked PDQ hash
-//! within a Hamming distance, exactly ([`index`]), and finds near-copies of known texts
-//! with MinHash and LSH ([`text`]). It never panics on a bad file: errors name the file (and
-//! the line, for CSV) and the reason ([`MediaError`], [`bank::BankError`]).
+//! within a Hamming distance, exactly ([`index`]), matches a file's hashes against a bank
+//! ([`bank::BankMatcher`]), and finds near-copies of known texts with MinHash and LSH
+//! ([`text`], [`bank::TextBank`]). [`synthetic`] makes photo-like test pictures and the edits
+//! re-uploads carry. It never panics on a bad file: errors name the file (and the line, for
+//! CSV) and the reason ([`MediaError`], [`bank::BankError`]).
 //!
 //! ```
 //! use flowtrace_media::pdq;
@@ -22,10 +24,13 @@
 pub mod bank;
 pub mod digest;
 pub mod error;
+pub mod file_hashes;
 pub mod index;
 pub mod pdq;
+pub mod synthetic;
 pub mod text;
 
 pub use digest::{digest_file, FileDigests};
 pub use error::MediaError;
+pub use file_hashes::{hash_image_file, FileHashes};
 pub use pdq::{Hash256, Pdq};

@@ -18,6 +18,8 @@
 mod csv_io;
 mod entry;
 mod error;
+mod matcher;
+mod texts;
 
 use std::path::{Path, PathBuf};
 
@@ -26,9 +28,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 pub use csv_io::ImportReport;
 pub use entry::{BankEntry, HashType};
 pub use error::BankError;
-
-use crate::index::HammingIndex;
-use crate::pdq::{Hash256, Pdq};
+pub use matcher::{BankMatcher, FileMatch, MatchOptions, MatchedBy, PdqBank, PdqMatch};
+pub use texts::{TextBank, TextEntry, TextMatch};
 
 const SCHEMA: &str = "
 PRAGMA foreign_keys = ON;
@@ -45,6 +46,13 @@ CREATE TABLE IF NOT EXISTS entry (
     labels TEXT NOT NULL DEFAULT '',
     UNIQUE (bank_id, hash_type, hash_value)
 );
+CREATE TABLE IF NOT EXISTS text_entry (
+    id INTEGER PRIMARY KEY,
+    bank_id INTEGER NOT NULL REFERENCES bank(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    labels TEXT NOT NULL DEFAULT '',
+    UNIQUE (bank_id, text)
+);
 ";
 
 /// A bank's name, description and how many hashes of each type it holds.
@@ -56,49 +64,8 @@ pub struct BankInfo {
     pub description: String,
     /// Number of hashes per type, in type order.
     pub counts: Vec<(HashType, u64)>,
-}
-
-/// A bank's PDQ hashes ready for matching: the index and, by index id, the entry.
-pub struct PdqBank {
-    /// The index over the bank's PDQ hashes.
-    pub index: HammingIndex,
-    /// The entry of each index id.
-    pub entries: Vec<BankEntry>,
-}
-
-/// A banked PDQ hash near a query: the entry (with its labels) and the distance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PdqMatch<'a> {
-    /// The banked entry.
-    pub entry: &'a BankEntry,
-    /// Hamming distance from the query, 0 to 256.
-    pub distance: u32,
-}
-
-impl PdqBank {
-    /// ThreatExchange's usual match threshold: 31 bits of 256.
-    pub const DEFAULT_RADIUS: u32 = 31;
-    /// Below this quality a PDQ hash says little about its image (flat or tiny pictures).
-    pub const DEFAULT_MIN_QUALITY: u8 = 50;
-
-    /// Banked hashes within `radius` of the query's, nearest first; none when the query's
-    /// quality is below `min_quality`.
-    pub fn matches(&self, query: &Pdq, radius: u32, min_quality: u8) -> Vec<PdqMatch<'_>> {
-        if query.quality < min_quality {
-            return Vec::new();
-        }
-        self.index
-            .query(&query.hash, radius)
-            .into_iter()
-            .filter_map(|hit| {
-                let entry = self.entries.get(hit.id as usize)?;
-                Some(PdqMatch {
-                    entry,
-                    distance: hit.distance,
-                })
-            })
-            .collect()
-    }
+    /// Number of texts ([`TextEntry`]).
+    pub texts: u64,
 }
 
 /// A set of named banks in one SQLite database.
@@ -177,6 +144,15 @@ impl BankStore {
             .ok_or_else(|| BankError::NoSuchBank(name.to_owned()))
     }
 
+    /// Whether a bank of this name exists.
+    pub fn has_bank(&self, name: &str) -> Result<bool, BankError> {
+        match self.bank_id(name) {
+            Ok(_) => Ok(true),
+            Err(BankError::NoSuchBank(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Creates an empty bank.
     pub fn create_bank(&mut self, name: &str, description: &str) -> Result<(), BankError> {
         if name.trim().is_empty() || name.chars().count() > 200 {
@@ -227,10 +203,19 @@ impl BankStore {
                     .map_err(|e| self.db(e))?;
                 counts.push((t, n));
             }
+            let texts = self
+                .conn
+                .query_row(
+                    "SELECT COUNT(*) FROM text_entry WHERE bank_id = ?1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.db(e))?;
             out.push(BankInfo {
                 name,
                 description,
                 counts,
+                texts,
             });
         }
         Ok(out)
@@ -240,6 +225,23 @@ impl BankStore {
     pub fn add(&mut self, bank: &str, entry: &BankEntry) -> Result<bool, BankError> {
         let id = self.bank_id(bank)?;
         insert(&self.conn, id, entry).map_err(|e| self.db(e))
+    }
+
+    /// Adds entries in one transaction; returns how many were new (the others the bank had).
+    pub fn add_all(&mut self, bank: &str, entries: &[BankEntry]) -> Result<u64, BankError> {
+        let id = self.bank_id(bank)?;
+        let path = self.path.clone();
+        let db = |source| BankError::Database {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.conn.transaction().map_err(db)?;
+        let mut added = 0;
+        for entry in entries {
+            added += u64::from(insert(&tx, id, entry).map_err(db)?);
+        }
+        tx.commit().map_err(db)?;
+        Ok(added)
     }
 
     /// Removes a hash from a bank; returns whether it was there.
@@ -297,21 +299,6 @@ impl BankStore {
             });
         }
         Ok(out)
-    }
-
-    /// The bank's PDQ hashes in a [`HammingIndex`], with the entry of each index id.
-    pub fn pdq_bank(&self, bank: &str) -> Result<PdqBank, BankError> {
-        let entries: Vec<BankEntry> = self
-            .entries(bank)?
-            .into_iter()
-            .filter(|e| e.hash_type == HashType::Pdq)
-            .collect();
-        // Values were checked on the way in; an unparsable one can only come from hand edits.
-        let hashes = entries
-            .iter()
-            .map(|e| e.hash_value.parse::<Hash256>().unwrap_or_default());
-        let index = HammingIndex::from_hashes(hashes);
-        Ok(PdqBank { index, entries })
     }
 }
 

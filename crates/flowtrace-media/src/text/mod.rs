@@ -18,6 +18,9 @@
 pub mod lsh;
 pub mod minhash;
 pub mod normalise;
+pub mod posts;
+mod rejects;
 
 pub use lsh::{LshIndex, TextHit};
 pub use minhash::{MinHashOptions, MinHasher, Signature};
+pub use posts::{read_posts_jsonl, OnBadRow, Post, PostsReport};
