@@ -120,6 +120,24 @@ pub enum Command {
         flowtrace social link --posts posts.csv --transfers world/transactions.csv"
     )]
     Social(SocialCommand),
+    /// Known propaganda images: PDQ, MD5 and SHA-256 of files, hash banks (SQLite; HMA /
+    /// ThreatExchange CSV) and matching files against them.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  flowtrace media hash uploads/ --out hashes.csv\n  \
+        flowtrace media bank create partner\n  \
+        flowtrace media bank import partner partner-hashes.csv\n  \
+        flowtrace media match uploads/ --bank partner --threshold 31 --min-quality 50"
+    )]
+    Media(crate::commands::media::MediaCommand),
+    /// Known propaganda texts: bank them and find posts that repeat them, give or take some
+    /// words (MinHash and LSH over word shingles).
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  flowtrace text add --bank known --input known-texts.jsonl\n  \
+        flowtrace text match --bank known --input posts.jsonl --threshold 0.5"
+    )]
+    Text(crate::commands::text::TextCommand),
 }
 
 #[derive(Subcommand, Debug)]
@@ -137,8 +155,11 @@ pub enum SocialCommand {
     /// Cells: communities of the coordination network (seeded Louvain) ranked by size, density
     /// and activity, and each account's role (hub, bridge, member; seeder, amplifier).
     #[command(
-        after_help = "Example:\n  flowtrace social cells posts.csv --network co-retweet \
-        --min-weight 2 --out cells.csv --accounts-out accounts.csv"
+        after_help = "Several networks separated by commas are taken together: weights and \
+        leads are summed over them, so a cell that shares links in one burst and reposts in the \
+        next is found whole.\n\nExamples:\n  flowtrace social cells posts.csv --network \
+        co-retweet --min-weight 2 --out cells.csv --accounts-out accounts.csv\n  flowtrace \
+        social cells posts.csv --network co-link,co-retweet,co-tweet --min-weight 2"
     )]
     Cells(SocialCellsArgs),
     /// Spread chain of one item (a post id, URL or media hash): who posted it first, who
@@ -194,8 +215,9 @@ pub enum PostsFormat {
 /// Which coordination network, and its window and threshold.
 #[derive(Args, Debug)]
 pub struct NetworkArgs {
-    /// co-link, co-retweet, co-tweet, co-reply or co-post.
-    #[arg(long, value_name = "KIND")]
+    /// co-link, co-retweet, co-tweet, co-reply or co-post; for cells, several separated by
+    /// commas (their union: co-link,co-retweet,co-tweet).
+    #[arg(long, alias = "networks", value_name = "KIND")]
     pub network: String,
     /// Largest time between two coordinated posts, in seconds.
     #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]

@@ -40,6 +40,8 @@ fn main() -> ExitCode {
         Command::Trace(args) => commands::trace::run(&cli.global, args),
         Command::Cut(args) => commands::cut::run(&cli.global, args),
         Command::Social(command) => commands::social::run(&cli.global, command),
+        Command::Media(command) => commands::media::run(&cli.global, command),
+        Command::Text(command) => commands::text::run(&cli.global, command),
     };
     match result {
         Ok(outcome) if outcome.rejected_rows > 0 => ExitCode::from(EXIT_REJECTED_ROWS),

@@ -167,6 +167,10 @@ fn demo_writes_the_report_and_machine_readable_outputs() {
         "Detection",
         "Planted flows",
         "Alerts",
+        "Online: coordinated cells",
+        "Online: a propaganda cascade",
+        "Online: donation appeals linked to the money",
+        "Matching known propaganda images",
     ] {
         assert!(html.contains(heading), "{heading} missing");
     }
@@ -179,4 +183,22 @@ fn demo_writes_the_report_and_machine_readable_outputs() {
     assert_eq!(eval["items"], 30_000);
     let scores = std::fs::read_to_string(out_dir.join("rule-scores.csv")).unwrap();
     assert_eq!(scores.lines().count(), 30_001);
+    // The online world beside the money one, its cells, a cascade and the money links.
+    for name in [
+        "online/posts.csv",
+        "social-cells.csv",
+        "cascade.json",
+        "social-links.csv",
+    ] {
+        let bytes = std::fs::metadata(out_dir.join(name)).map_or(0, |m| m.len());
+        assert!(bytes > 0, "{name} missing");
+    }
+    // Every edited copy of the banked pictures has a row; exact copies always match.
+    let media = std::fs::read_to_string(out_dir.join("media-matches.csv")).unwrap();
+    assert_eq!(media.lines().count(), 1 + 3 * 13, "{media}");
+    assert!(media
+        .lines()
+        .filter(|l| l.contains("exact copy"))
+        .all(|l| l.contains(",MD5,")));
+    assert!(out_dir.join("media/banks.sqlite").exists());
 }

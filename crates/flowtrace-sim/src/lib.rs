@@ -54,6 +54,14 @@ pub enum SimError {
         /// The cause.
         source: std::io::Error,
     },
+    /// The money world an online world points into is not one the simulator wrote.
+    #[error("{}: {problem}", path.display())]
+    MoneyWorld {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: String,
+    },
     /// The Parquet encoder failed.
     #[error("cannot encode {}: {message}", path.display())]
     Encode {

@@ -68,7 +68,7 @@ const GOLDEN: [u64; 5] = [
     0x9398fade20e6f823,
     0x8db961c004a0af40,
     0xaba12957e3c7445a,
-    0xb6f49f6f5bad4d3d,
+    0x4d99810bdd70ff2c,
     0x125202fc7b867d09,
 ];
 

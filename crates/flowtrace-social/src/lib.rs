@@ -8,9 +8,9 @@
 //! messages have a message of `b` with the same key (reposted message, normalised text, replied
 //! message, URL; for co-post any message) within the time window. The definitions follow the
 //! toolkit 1.5.2 exactly, except that an empty URL is no link; see [`coord`].
-//! [`find_cells`] splits a network into ranked cells (Louvain, seeded) and gives every
-//! account its centrality, role (hub, bridge, member) and timing (seeder, amplifier); see
-//! [`cells`].
+//! [`find_cells`] splits a network (or, [`find_cells_in_union`], the union of several) into
+//! ranked cells (Louvain, seeded) and gives every account its centrality, role (hub, bridge,
+//! member) and timing (seeder, amplifier); see [`cells`].
 //! [`cascade()`] follows one item (a post id, URL or media hash) from its seeder through every
 //! repost and share, with countries and reach per hour; see [`cascade`]. [`link_messages`]
 //! finds payment identifiers in posts (IBAN, card, bank account, crypto address, phone), checks
@@ -45,7 +45,9 @@ mod table;
 pub mod text;
 
 pub use cascade::{cascade, Cascade, Countries};
-pub use cells::{find_cells, AccountRole, Cell, CellOptions, Cells, Role, Timing};
+pub use cells::{
+    find_cells, find_cells_in_union, AccountRole, Cell, CellOptions, Cells, Role, Timing,
+};
 pub use coord::{coordinate, CoordOptions, Edge, Network, NetworkKind};
 pub use link::{find_identifiers, link_messages, AccountIndex, Check, IdKind, Identifier, Link};
 pub use messages::{Messages, Post, UserId};

@@ -1,11 +1,12 @@
 //! Cells and roles on a co-link network with planted cells (each with a seeder), a bridge and
-//! background noise.
+//! background noise; and cells on the union of two networks that each see half of them.
 
 mod common;
 
 use common::Rng;
 use flowtrace_social::{
-    coordinate, find_cells, CellOptions, CoordOptions, Messages, NetworkKind, Post, Role, Timing,
+    coordinate, find_cells, find_cells_in_union, CellOptions, CoordOptions, Messages, NetworkKind,
+    Post, Role, Timing,
 };
 
 const CELLS: usize = 5;
@@ -142,4 +143,102 @@ fn cells_and_accounts_are_written_as_csv() {
     assert_eq!(accounts.lines().count(), found.accounts.len() + 1);
     assert!(accounts.contains("\"bridge\",\"bridge\","), "{accounts}");
     assert!(accounts.contains(",seeder,"));
+}
+
+/// Four cells of six accounts that coordinate in two ways: by links in halves (members 0-2 and
+/// 3-5 each share their own URL) and by reposts across the halves (pairs 0-3, 1-4, 2-5 repost
+/// the same post). Each network alone splits every cell; their union holds it whole.
+fn two_way_cells() -> Messages {
+    let mut rows: Vec<(String, Option<String>, Option<String>, f64)> = Vec::new();
+    for burst in 0..10 {
+        for cell in 0..4 {
+            let t0 = f64::from(burst * 10_000 + cell * 1_000);
+            for half in 0..2 {
+                let url = format!("cell{cell}-{half}.example/{burst}");
+                for k in 0..3 {
+                    let user = format!("c{cell}m{}", 3 * half + k);
+                    rows.push((user, Some(url.clone()), None, t0 + f64::from(k)));
+                }
+            }
+            for pair in 0..3 {
+                let post = format!("orig{cell}-{pair}-{burst}");
+                for (k, member) in [pair, pair + 3].into_iter().enumerate() {
+                    let user = format!("c{cell}m{member}");
+                    rows.push((user, None, Some(post.clone()), t0 + 500.0 + k as f64));
+                }
+            }
+        }
+    }
+    let mut m = Messages::new(false);
+    for (i, (user, url, repost, t)) in rows.iter().enumerate() {
+        let id = i.to_string();
+        let post = Post {
+            message_id: &id,
+            user_id: user,
+            username: user,
+            repost_id: repost.as_deref(),
+            timestamp: *t,
+            urls: url.iter().map(String::as_str).collect(),
+            ..Post::default()
+        };
+        m.add(&post).unwrap();
+    }
+    m
+}
+
+#[test]
+fn the_union_of_networks_finds_cells_that_each_network_splits() {
+    let messages = two_way_cells();
+    let options = CoordOptions {
+        window_secs: 10.0,
+        min_weight: 2,
+        ..CoordOptions::default()
+    };
+    let links = coordinate(&messages, NetworkKind::CoLink, &options);
+    let reposts = coordinate(&messages, NetworkKind::CoRetweet, &options);
+    let cell_of = |found: &flowtrace_social::Cells, name: &str| {
+        let user = messages.find_user(name).unwrap();
+        found
+            .accounts
+            .iter()
+            .find(|a| a.user == user)
+            .and_then(|a| a.cell)
+    };
+    let by_links = find_cells(&links, &messages, &CellOptions::default());
+    let by_reposts = find_cells(&reposts, &messages, &CellOptions::default());
+    let union = find_cells_in_union(
+        &[links.clone(), reposts.clone()],
+        &messages,
+        &CellOptions::default(),
+    );
+    for cell in 0..4 {
+        let name = |m: usize| format!("c{cell}m{m}");
+        assert_ne!(cell_of(&by_links, &name(0)), cell_of(&by_links, &name(3)));
+        assert_eq!(
+            cell_of(&by_reposts, &name(0)),
+            None,
+            "pairs are too small for cells"
+        );
+        let home = cell_of(&union, &name(0)).expect("in a cell");
+        assert!(
+            (1..6).all(|m| cell_of(&union, &name(m)) == Some(home)),
+            "cell {cell}"
+        );
+        assert_eq!(union.cells[home].members.len(), 6);
+    }
+    // Leads and follows add up over the networks.
+    let user = messages.find_user("c0m0").unwrap();
+    let role = union.accounts.iter().find(|a| a.user == user).unwrap();
+    let (a, b) = (links.lead_follow(user), reposts.lead_follow(user));
+    assert_eq!(role.lead_follow.leads, a.leads + b.leads);
+    assert_eq!(role.lead_follow.follows, a.follows + b.follows);
+    // One network: the same as find_cells.
+    assert_eq!(
+        find_cells_in_union(
+            std::slice::from_ref(&links),
+            &messages,
+            &CellOptions::default()
+        ),
+        by_links
+    );
 }

@@ -1,11 +1,11 @@
 //! Donation appeals: posts that ask for money and give an account to pay into. Fundraisers and
 //! supporters advertise the collectors of the money world's terrorist-financing schemes;
-//! ordinary users share legitimate charities' appeals; and some posts carry IBANs whose
-//! checksum fails, which a linker must not join to anything.
+//! ordinary users share legitimate charities' appeals; and some posts carry IBANs or card
+//! numbers whose checksum fails, which a linker must not join to anything.
 
 use super::accounts::Accounts;
 use super::config::OnlineConfig;
-use super::money::{grouped, iban, MoneyAccount, MoneyTargets};
+use super::money::{grouped, MoneyAccount, MoneyTargets};
 use super::posts::{active_time, Kind, Post, PostIdx};
 use super::truth::{DonationLink, Truth};
 use crate::random::SimRng;
@@ -73,8 +73,9 @@ pub fn plant(
     }
 }
 
-/// One appeal by `user` pointing at `target`; for `invalid`, the IBAN's check digits are
-/// changed so its checksum fails.
+/// One appeal by `user` pointing at `target`, giving its identifier (grouped in fours or not)
+/// or its bank and account number; for `invalid`, the identifier's check digits are changed so
+/// its checksum fails.
 #[allow(clippy::too_many_arguments)]
 fn post(
     target: &MoneyAccount,
@@ -87,26 +88,21 @@ fn post(
     truth: &mut Truth,
     rng: &mut SimRng,
 ) {
-    let Some(mut code) = iban(&target.country, &target.bank, &target.account) else {
-        return;
+    let code = &target.identifier;
+    let format = if code.starts_with(|c: char| c.is_ascii_uppercase()) {
+        "iban"
+    } else {
+        "card"
     };
     let (identifier, format) = if kind == "invalid" {
-        let check: u32 = code[2..4].parse().expect("check digits are digits");
-        let wrong = (check + 1 + rng.below(90) as u32) % 97 + 2;
-        let wrong = if wrong == check {
-            (check % 97) + 1
-        } else {
-            wrong
-        };
-        code.replace_range(2..4, &format!("{:02}", wrong.min(99)));
-        (grouped(&code), "iban")
+        (grouped(&corrupt(code, rng)), format)
     } else if rng.chance(0.5) {
         let written = if rng.chance(0.5) {
-            grouped(&code)
+            grouped(code)
         } else {
-            code
+            code.clone()
         };
-        (written, "iban")
+        (written, format)
     } else {
         (
             format!("bank {} account {}", target.bank, target.account),
@@ -134,4 +130,20 @@ fn post(
         text,
         urls: String::new(),
     });
+}
+
+/// `code` mistyped so that its checksum fails: an IBAN's check digits (characters 3 and 4) or a
+/// card number's last digit changed. One changed digit is always caught by both checks.
+fn corrupt(code: &str, rng: &mut SimRng) -> String {
+    let mut code = code.to_string();
+    if code.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let check: u32 = code[2..4].parse::<u32>().unwrap_or(2).clamp(2, 98);
+        // Another value in 02..=98, the range of valid check digits.
+        let wrong = (check - 2 + 1 + rng.below(96) as u32) % 97 + 2;
+        code.replace_range(2..4, &format!("{wrong:02}"));
+    } else if let Some(last) = code.pop().and_then(|c| c.to_digit(10)) {
+        let wrong = (last + 1 + rng.below(9) as u32) % 10;
+        code.push(char::from_digit(wrong, 10).unwrap_or('0'));
+    }
+    code
 }

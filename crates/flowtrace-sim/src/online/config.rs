@@ -39,7 +39,7 @@ pub struct OnlineConfig {
     pub appeals: u32,
     /// Appeals for legitimate charities of the money world.
     pub charity_appeals: u32,
-    /// Posts with an identifier that looks like an IBAN but fails its checksum.
+    /// Posts with an IBAN or card number whose checksum fails.
     pub invalid_appeals: u32,
 }
 

@@ -21,8 +21,10 @@
 //! - **cascades** ([`cascades`]): a seeder's item with a PDQ-like media hash (`pdq:<64 hex>` in
 //!   the text) carried on in three waves by supporters in many countries;
 //! - **appeals** ([`appeals`]): posts giving the account of a crowdfunding or
-//!   charity-diversion collector of the money world (as an IBAN by the rule in [`money`], or as
-//!   `bank B account A`), legitimate charities' appeals, and IBANs with a failing checksum.
+//!   charity-diversion collector of the money world (its IBAN, or its card number in countries
+//!   without IBANs, both as `accounts.csv` of the money world gives them; or as
+//!   `bank B account A`), legitimate charities' appeals, and IBANs and card numbers with a
+//!   failing checksum.
 //!
 //! Files (in the output directory): `posts.csv`, `online_accounts.csv`
 //! (`user_id,username,country,language,followers,following,posts,role,cell_id`), `follows.csv`,
@@ -80,7 +82,7 @@ pub struct OnlineSummary {
     pub appeals: u64,
     /// Appeals of legitimate charities.
     pub charity_appeals: u64,
-    /// Posts with an invalid IBAN.
+    /// Posts with an IBAN or card number whose checksum fails.
     pub invalid_appeals: u64,
 }
 

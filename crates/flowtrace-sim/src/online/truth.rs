@@ -66,10 +66,10 @@ pub struct DonationLink {
     pub bank: String,
     /// Money-world account number (empty when it resolves to none).
     pub account: String,
-    /// `iban` or `bank-account`.
+    /// `iban`, `card` or `bank-account`.
     pub format: &'static str,
     /// `appeal` (a terrorist-financing scheme's account), `charity` (a legitimate charity) or
-    /// `invalid` (an IBAN whose checksum fails).
+    /// `invalid` (an IBAN or card number whose checksum fails).
     pub kind: &'static str,
 }
 

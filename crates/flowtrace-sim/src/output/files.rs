@@ -5,7 +5,10 @@
 //!   1-based data row of the transactions file and `role` `pattern` or `propagated`;
 //! - `patterns.txt`: AMLworld's `BEGIN LAUNDERING ATTEMPT - ...` blocks, terrorist-financing
 //!   typologies included;
-//! - `accounts.csv`: `bank,account,bank_name,entity_id,entity_name,entity_type,country,role`;
+//! - `accounts.csv`:
+//!   `bank,account,bank_name,entity_id,entity_name,entity_type,country,role,identifier`, the
+//!   identifier being the account's IBAN or card number ([`super::identifier`]; empty for cash
+//!   desks);
 //! - `roles.csv`: `pattern_id,typology,bank,account,role`, the part each account plays in each
 //!   instance (an account may play parts in several; `accounts.csv` keeps only its last);
 //! - `listed.csv`: accounts of listed parties with the list entry they stand for.
@@ -14,6 +17,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use super::identifier::payment_identifier;
 use super::parquet::ParquetSink;
 use super::row::{account, RowFormatter};
 use crate::naming::ListedAccount;
@@ -209,20 +213,26 @@ fn write_accounts(
     let mut out = create(dir, "accounts.csv")?;
     let mut line = Vec::with_capacity(1 << 16);
     line.extend_from_slice(
-        b"bank,account,bank_name,entity_id,entity_name,entity_type,country,role\n",
+        b"bank,account,bank_name,entity_id,entity_name,entity_type,country,role,identifier\n",
     );
+    let mut number = Vec::with_capacity(16);
     for a in 0..pop.len() as u32 {
         let country = pop.country(a);
         account(pop, a, &mut line);
+        number.clear();
+        pop.number(a, &mut number);
         let bank = pop.bank(a);
         write!(line, ",{} Bank #{},{:08X},", country.name, bank.id, a).expect("writing to a Vec");
         csv_field(&names(a), &mut line);
+        let number = std::str::from_utf8(&number).expect("account numbers are ASCII");
+        let identifier = payment_identifier(country.code, &bank.id, number);
         writeln!(
             line,
-            ",{},{},{}",
+            ",{},{},{},{}",
             pop.kind(a).name(),
             country.code,
-            roles[a as usize].name()
+            roles[a as usize].name(),
+            identifier.as_deref().unwrap_or("")
         )
         .expect("writing to a Vec");
         if line.len() >= 1 << 16 {

@@ -1,7 +1,8 @@
 //! Writing a world to a directory: transactions (AMLworld CSV or Parquet), the AMLworld patterns
-//! file, the per-transfer truth and the accounts file.
+//! file, the per-transfer truth and the accounts file with each account's payment identifier.
 
 mod files;
+pub mod identifier;
 mod parquet;
 pub mod row;
 

@@ -16,6 +16,13 @@
 //! And its [`Timing`], from who posted first ([`crate::coord::LeadFollow`]): a **seeder** led at
 //! least two thirds of its coordinated messages (no other account's match came earlier), an
 //! **amplifier** at most a third, anything between is **mixed**.
+//!
+//! Cells often coordinate in several ways at once (one burst shares a link, the next reposts a
+//! post, the next pastes a text), so each single network sees only part of a cell.
+//! [`find_cells_in_union`] takes several networks of the same posts (co-link, co-retweet,
+//! co-tweet...) and works on their union: the weight between two accounts is summed over the
+//! networks (a message that matches in two networks counts in both), and so are each account's
+//! leads and follows.
 
 mod louvain;
 mod write;
@@ -159,7 +166,18 @@ pub struct Cells {
 /// Splits `network` into cells and gives each account its role (see the [module
 /// documentation](self)).
 pub fn find_cells(network: &Network, messages: &Messages, options: &CellOptions) -> Cells {
-    let undirected = Undirected::from_network(network);
+    find_cells_in_union(std::slice::from_ref(network), messages, options)
+}
+
+/// Splits the union of `networks`, all built from `messages`, into cells and gives each account
+/// its role (see the [module documentation](self)); with one network, the same as
+/// [`find_cells`].
+pub fn find_cells_in_union(
+    networks: &[Network],
+    messages: &Messages,
+    options: &CellOptions,
+) -> Cells {
+    let undirected = Undirected::from_networks(networks);
     let graph = louvain::Graph {
         adj: undirected
             .adj
@@ -173,7 +191,13 @@ pub fn find_cells(network: &Network, messages: &Messages, options: &CellOptions)
     let (cells, cell_of_community) = rank_cells(&undirected, &community, &activity, options);
     let mut accounts = roles(&undirected, &community, &cell_of_community, &cells, options);
     for account in &mut accounts {
-        account.lead_follow = network.lead_follow(account.user);
+        account.lead_follow = networks.iter().map(|n| n.lead_follow(account.user)).fold(
+            LeadFollow::default(),
+            |sum, lf| LeadFollow {
+                leads: sum.leads.saturating_add(lf.leads),
+                follows: sum.follows.saturating_add(lf.follows),
+            },
+        );
         account.timing = Timing::of(account.lead_follow);
     }
     Cells { cells, accounts }
@@ -188,9 +212,10 @@ struct Undirected {
 }
 
 impl Undirected {
-    fn from_network(network: &Network) -> Self {
+    fn from_networks(networks: &[Network]) -> Self {
         let mut pairs: BTreeMap<(UserId, UserId), u64> = BTreeMap::new();
-        for e in network.edges().iter().filter(|e| e.from != e.to) {
+        let edges = networks.iter().flat_map(|n| n.edges());
+        for e in edges.filter(|e| e.from != e.to) {
             let key = (e.from.min(e.to), e.from.max(e.to));
             *pairs.entry(key).or_default() += u64::from(e.weight);
         }

@@ -5,6 +5,8 @@
 //! call capability crates and write files.
 
 mod flows;
+mod media;
+mod online;
 mod screening;
 mod sections;
 mod tracing;
@@ -44,6 +46,10 @@ pub struct Findings {
     pub screening: screening::Screening,
     /// Report sections of the traced scheme and its freeze plan.
     pub trace_sections: Vec<flowtrace_report::Section>,
+    /// Report sections of the online world: cells, a cascade, an appeal traced into the money.
+    pub online_sections: Vec<flowtrace_report::Section>,
+    /// Known-propaganda images banked and edited copies matched.
+    pub media: media::MediaDemo,
     pub seconds: Vec<(&'static str, f64)>,
 }
 
@@ -154,6 +160,20 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
     };
     lap("trace", &mut seconds);
 
+    let online = online::run(&config, &args.out, &world_dir, &graph)?;
+    lap("online", &mut seconds);
+    online.notes.iter().for_each(|n| note(n.clone()));
+
+    let media = media::run(&args.out, args.seed)?;
+    lap("media", &mut seconds);
+    note(format!(
+        "media: {} of {} edited copies of {} banked pictures matched ({} trying rotations and mirrors)",
+        media.matched(),
+        media.copies.len(),
+        media.banked,
+        media.matched_dihedral()
+    ));
+
     let findings = Findings {
         config,
         world,
@@ -165,9 +185,12 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
         illicit,
         screening,
         trace_sections,
+        online_sections: online.sections,
+        media,
         seconds,
     };
-    let files = write_outputs(&args.out, &world_dir, &findings)?;
+    let mut files = write_outputs(&args.out, &world_dir, &findings)?;
+    files.extend(online.files);
     for (what, path) in files {
         println!("{what:<24} {}", path.display());
     }
@@ -200,6 +223,7 @@ fn write_outputs(
     write(&path("rule-hits.jsonl"), &hits)?;
     write(&path("eval.json"), f.eval.to_json()?.as_bytes())?;
     screening::write_hits(&path("screening-hits.csv"), &f.screening)?;
+    media::write_csv(&path("media-matches.csv"), &f.media)?;
 
     let summary = json!({
         "world": f.world, "config": f.config,
@@ -220,6 +244,8 @@ fn write_outputs(
         ("rule scores (CSV)", path("rule-scores.csv")),
         ("screening hits (CSV)", path("screening-hits.csv")),
         ("trace and cut (JSON)", path("trace.json")),
+        ("media matches (CSV)", path("media-matches.csv")),
+        ("media bank (SQLite)", path("media/banks.sqlite")),
         ("world", world_dir.to_path_buf()),
     ])
 }

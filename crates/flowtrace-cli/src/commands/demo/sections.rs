@@ -86,6 +86,10 @@ pub fn report(world_dir: &Path, f: &Findings) -> Result<Report> {
     for section in &f.trace_sections {
         report.push_section(section.clone());
     }
+    for section in &f.online_sections {
+        report.push_section(section.clone());
+    }
+    report.push_section(super::media::section(&f.media));
     let report = report.section(alerts_section(f));
     Ok(report)
 }

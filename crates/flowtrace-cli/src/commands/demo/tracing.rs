@@ -40,11 +40,7 @@ pub fn run(world_dir: &Path, graph: &TemporalGraph) -> Result<Option<Tracing>> {
     }) else {
         return Ok(None);
     };
-    let rates = Rates::implied(graph.transfers());
-    let mut query = TraceQuery::forward(funders.clone());
-    query.policy = Policy::Fifo;
-    query.window = Some(14 * 86_400);
-    let result = trace(graph, &query, &rates)?;
+    let (query, rates, result) = forward(graph, funders.clone())?;
     let flow = result
         .forward
         .as_ref()
@@ -71,6 +67,17 @@ pub fn run(world_dir: &Path, graph: &TemporalGraph) -> Result<Option<Tracing>> {
         beneficiaries_reached: reached,
         beneficiaries: beneficiaries.len(),
     }))
+}
+
+/// Where the money of `seeds` went: a forward trace, first in first out, money resting at most
+/// fourteen days in an account before it counts as moved on.
+pub fn forward(graph: &TemporalGraph, seeds: Vec<AccountId>) -> Result<(TraceQuery, Rates, Trace)> {
+    let rates = Rates::implied(graph.transfers());
+    let mut query = TraceQuery::forward(seeds);
+    query.policy = Policy::Fifo;
+    query.window = Some(14 * 86_400);
+    let result = trace(graph, &query, &rates)?;
+    Ok((query, rates, result))
 }
 
 /// A planted instance: typology, funders, beneficiaries.

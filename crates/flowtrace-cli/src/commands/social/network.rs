@@ -4,7 +4,7 @@ use anyhow::{bail, Context, Result};
 use flowtrace_social::cells::{write_accounts_csv, write_cells_csv};
 use flowtrace_social::coord::write_edges_csv;
 use flowtrace_social::{
-    coordinate as build, find_cells, CellOptions, CoordOptions, LoadedMessages, Network,
+    coordinate as build, find_cells_in_union, CellOptions, CoordOptions, LoadedMessages, Network,
     NetworkKind,
 };
 
@@ -13,7 +13,11 @@ use crate::args::{GlobalArgs, NetworkArgs, PostsArgs, SocialCellsArgs, SocialCoo
 use crate::Outcome;
 
 pub fn coordinate(global: &GlobalArgs, args: &SocialCoordinateArgs) -> Result<Outcome> {
-    let (loaded, network) = load_network(global, &args.posts, &args.network, args.loops)?;
+    let (loaded, mut networks) = load_networks(global, &args.posts, &args.network, args.loops)?;
+    if networks.len() != 1 {
+        bail!("coordinate writes one network; give one --network (cells takes several)");
+    }
+    let network = networks.remove(0);
     write_to(args.out.as_deref(), |w| {
         write_edges_csv(&network, &loaded.messages, w)
     })?;
@@ -34,14 +38,14 @@ pub fn cells(global: &GlobalArgs, args: &SocialCellsArgs) -> Result<Outcome> {
     if !(args.resolution.is_finite() && args.resolution > 0.0) {
         bail!("--resolution must be a positive number");
     }
-    let (loaded, network) = load_network(global, &args.posts, &args.network, false)?;
+    let (loaded, networks) = load_networks(global, &args.posts, &args.network, false)?;
     let options = CellOptions {
         seed: args.seed,
         resolution: args.resolution,
         min_size: args.min_size,
         ..CellOptions::default()
     };
-    let cells = find_cells(&network, &loaded.messages, &options);
+    let cells = find_cells_in_union(&networks, &loaded.messages, &options);
     write_to(args.out.as_deref(), |w| {
         write_cells_csv(&cells, &loaded.messages, w)
     })?;
@@ -51,9 +55,10 @@ pub fn cells(global: &GlobalArgs, args: &SocialCellsArgs) -> Result<Outcome> {
         })?;
     }
     if !global.quiet {
+        let kinds: Vec<&str> = networks.iter().map(|n| n.kind().name()).collect();
         eprintln!(
             "{}: {} cells, {} accounts in the network",
-            network.kind().name(),
+            kinds.join(" + "),
             cells.cells.len(),
             cells.accounts.len()
         );
@@ -63,18 +68,15 @@ pub fn cells(global: &GlobalArgs, args: &SocialCellsArgs) -> Result<Outcome> {
     })
 }
 
-fn load_network(
+/// Reads the posts and builds each network `--network` names (one, or several separated by
+/// commas).
+fn load_networks(
     global: &GlobalArgs,
     posts: &PostsArgs,
     network: &NetworkArgs,
     loops: bool,
-) -> Result<(LoadedMessages, Network)> {
-    let kind = NetworkKind::from_name(&network.network).with_context(|| {
-        format!(
-            "unknown network `{}`; expected co-link, co-retweet, co-tweet, co-reply or co-post",
-            network.network
-        )
-    })?;
+) -> Result<(LoadedMessages, Vec<Network>)> {
+    let kinds = network_kinds(&network.network)?;
     if !(network.window.is_finite() && network.window >= 0.0) {
         bail!("--window must be a number of seconds, 0 or more");
     }
@@ -91,8 +93,28 @@ fn load_network(
         min_weight: network.min_weight,
         loops,
     };
-    let built = build(&loaded.messages, kind, &options);
+    let built = kinds
+        .into_iter()
+        .map(|kind| build(&loaded.messages, kind, &options))
+        .collect();
     Ok((loaded, built))
+}
+
+/// The kinds of `names`, comma-separated (`co-link,co-retweet`), each once.
+fn network_kinds(names: &str) -> Result<Vec<NetworkKind>> {
+    let mut kinds = Vec::new();
+    for name in names.split(',').map(str::trim) {
+        let kind = NetworkKind::from_name(name).with_context(|| {
+            format!(
+                "unknown network `{name}`; expected co-link, co-retweet, co-tweet, co-reply, \
+                 co-post or co-similarity (several separated by commas)"
+            )
+        })?;
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    Ok(kinds)
 }
 
 fn accounts_in(network: &Network) -> usize {
