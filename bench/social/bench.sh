@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # flowtrace-social vs coordination-network-toolkit 1.5.2 on the same generated posts CSV:
-# co-link, co-retweet, co-tweet and co-reply networks, 60 s window, minimum weight 2.
+# co-link, co-retweet, co-tweet, co-reply and co-similarity networks, 60 s window, minimum
+# weight 2 (co-similarity: Jaccard 0.8).
 #
 #   bench/social/bench.sh [POSTS]        (default 1000000; files under target/social-bench)
+#   SIMILARITY_TIMEOUT=3600 bench/social/bench.sh   (also the toolkit's co-similarity, capped)
 #
+# The toolkit's co-similarity compares every pair of posts in every window in Python (half an
+# hour at 1M posts here), so it runs only when SIMILARITY_TIMEOUT (seconds) is set, in its own
+# run (preprocessing again included) under `timeout`; flowtrace's always runs.
 # The toolkit runs through bench/social/toolkit_networks.py with one worker process
 # (--threads 1) and its intended URL handling (--mode fixed: empty URL pieces dropped, as
 # flowtrace does), so both compute the same edges; the script checks they are identical.
-# flowtrace runs the flowtrace-social `coordinate` example, once on one core and once on all.
+# flowtrace runs the flowtrace-social `coordinate` example, once on one core and once on all
+# (co-similarity in a run of its own each time).
 # "One core" is `taskset -c 0` for both sides (the toolkit's SQLite work and flowtrace's
 # reading thread pair then share that core). Each side's time includes reading the CSV
 # (the toolkit's preprocessing into SQLite), as a user pays it. Peak RSS is /usr/bin/time -v's
@@ -27,14 +33,27 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 cargo build --quiet --release -p flowtrace-social --example coordinate
 flowtrace="$target/release/examples/coordinate"
 kinds=co_link,co_retweet,co_tweet,co_reply
+all_kinds=$kinds,co_similar_tweet
 
 echo "input: $input ($(wc -l <"$input") lines, $(du -h "$input" | cut -f1))"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "start: $(uptime)"
 taskset -c 0 /usr/bin/time -v "$python" "$root/bench/social/toolkit_networks.py" "$input" "$work/toolkit.db" \
     "$work/toolkit-edges.csv" --mode fixed --window 60 --min-weight 2 --threads 1 \
     --kinds "$kinds" 2>"$work/toolkit.log"
-RAYON_NUM_THREADS=1 taskset -c 0 /usr/bin/time -v "$flowtrace" "$input" "$work/flowtrace-1" --window 60 \
-    --min-weight 2 --kinds "$kinds" --loops 2>"$work/flowtrace-1.log"
-/usr/bin/time -v "$flowtrace" "$input" "$work/flowtrace-n" --window 60 --min-weight 2 \
-    --kinds "$kinds" --loops 2>"$work/flowtrace-n.log"
-python3 "$root/bench/social/summarise.py" "$work" "$kinds"
+rm -f "$work/toolkit-sim.log" "$work/toolkit-sim-edges.csv"
+if [ "${SIMILARITY_TIMEOUT:-0}" -gt 0 ]; then
+    taskset -c 0 /usr/bin/time -v timeout "$SIMILARITY_TIMEOUT" "$python" \
+        "$root/bench/social/toolkit_networks.py" "$input" "$work/toolkit-sim.db" \
+        "$work/toolkit-sim-edges.csv" --mode fixed --window 60 --min-weight 2 --threads 1 \
+        --kinds co_similar_tweet --similarity 0.8 2>"$work/toolkit-sim.log" || true
+fi
+# The exact networks in one run each (comparable whole runs), co-similarity in its own.
+for run in "1 $kinds" "1-sim co_similar_tweet" "n $kinds" "n-sim co_similar_tweet"; do
+    set -- $run
+    pin=(env); [ "${1:0:1}" = 1 ] && pin=(env RAYON_NUM_THREADS=1 taskset -c 0)
+    "${pin[@]}" /usr/bin/time -v "$flowtrace" "$input" "$work/flowtrace-${1:0:1}" --window 60 \
+        --min-weight 2 --kinds "$2" --loops 2>"$work/flowtrace-$1.log"
+done
+echo "end: $(uptime)"
+python3 "$root/bench/social/summarise.py" "$work" "$all_kinds"

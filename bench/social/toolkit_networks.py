@@ -12,7 +12,13 @@ Modes:
          intended behaviour, which flowtrace implements.
 
 Output: `network,user_1,user_2,weight`, one row per edge of each network, self-loops included,
-sorted. Timings of each step go to stderr as `time <step> <seconds>`.
+sorted. Timings of each step go to stderr as `time <step> <seconds> cpu <seconds>`: wall, then
+the CPU of this process and its worker processes (the toolkit leaves its workers running between
+steps, so theirs is read from /proc while they live).
+
+co_similar_tweet (co-similarity) runs as the toolkit's command line runs it: Jaccard similarity
+of token sets at --similarity (default 0.8, its command line's), documents of fewer than one
+token never similar (its default --min_document_size_similarity 1).
 """
 
 import argparse
@@ -25,8 +31,28 @@ import time
 
 from coordination_network_toolkit import compute_networks as cn
 from coordination_network_toolkit import preprocess
+from coordination_network_toolkit.similarity import get_similarity_fn_from_min_size
 
 KINDS = ["co_retweet", "co_tweet", "co_reply", "co_link", "co_post"]
+
+
+def cpu_seconds():
+    """CPU used so far by this process, its finished children and its live ones."""
+    t = os.times()
+    total = t.user + t.system + t.children_user + t.children_system
+    tick = os.sysconf("SC_CLK_TCK")
+    me = str(os.getpid())
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == me:  # ppid; then utime, stime are fields 12 and 13 after ")"
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def rows_without_empty_urls(path):
@@ -37,7 +63,7 @@ def rows_without_empty_urls(path):
             yield (*row[:-1], [u for u in row[-1].split(" ") if u])
 
 
-def compute(kind, db, window, min_weight, threads):
+def compute(kind, db, window, min_weight, threads, similarity):
     if kind == "co_retweet":
         cn.compute_co_retweet_parallel(db, window, n_threads=threads, min_edge_weight=min_weight)
     elif kind == "co_tweet":
@@ -48,6 +74,10 @@ def compute(kind, db, window, min_weight, threads):
         cn.compute_co_link_network(db, window, n_threads=threads, min_edge_weight=min_weight)
     elif kind == "co_post":
         cn.compute_co_post_network(db, window, min_edge_weight=min_weight, n_threads=threads)
+    elif kind == "co_similar_tweet":
+        cn.compute_co_similar_tweet(
+            db, window, n_threads=threads, similarity_threshold=similarity,
+            min_edge_weight=min_weight, similarity_function=get_similarity_fn_from_min_size(1))
     else:
         raise SystemExit(f"unknown network {kind}")
 
@@ -62,6 +92,7 @@ def main():
     ap.add_argument("--min-weight", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--kinds", default=",".join(KINDS))
+    ap.add_argument("--similarity", type=float, default=0.8)
     args = ap.parse_args()
 
     for suffix in ("", "-wal", "-shm"):
@@ -70,16 +101,18 @@ def main():
     kinds = args.kinds.split(",")
     # The toolkit prints progress on stdout; keep stdout for nothing and stderr for timings.
     with contextlib.redirect_stdout(sys.stderr):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), cpu_seconds()
         if args.mode == "csv":
             preprocess.preprocess_csv_files(args.db, [args.input])
         else:
             preprocess.preprocess_data(args.db, rows_without_empty_urls(args.input))
-        print(f"time preprocess {time.perf_counter() - start:.3f}", file=sys.stderr)
+        print(f"time preprocess {time.perf_counter() - start:.3f} cpu {cpu_seconds() - cpu:.3f}",
+              file=sys.stderr)
         for kind in kinds:
-            start = time.perf_counter()
-            compute(kind, args.db, args.window, args.min_weight, args.threads)
-            print(f"time {kind} {time.perf_counter() - start:.3f}", file=sys.stderr)
+            start, cpu = time.perf_counter(), cpu_seconds()
+            compute(kind, args.db, args.window, args.min_weight, args.threads, args.similarity)
+            print(f"time {kind} {time.perf_counter() - start:.3f} cpu {cpu_seconds() - cpu:.3f}",
+                  file=sys.stderr)
 
     db = sqlite3.connect(args.db)
     with open(args.output, "w", newline="", encoding="utf-8") as out:

@@ -21,16 +21,28 @@
 //! ```
 #![warn(missing_docs)]
 
+// Everything but `text` needs the `hashing` feature (on by default); see Cargo.toml.
+#[cfg(feature = "hashing")]
 pub mod bank;
+#[cfg(feature = "hashing")]
 pub mod digest;
+#[cfg(feature = "hashing")]
 pub mod error;
+#[cfg(feature = "hashing")]
 pub mod file_hashes;
+#[cfg(feature = "hashing")]
 pub mod index;
+#[cfg(feature = "hashing")]
 pub mod pdq;
+#[cfg(feature = "hashing")]
 pub mod synthetic;
 pub mod text;
 
+#[cfg(feature = "hashing")]
 pub use digest::{digest_file, FileDigests};
+#[cfg(feature = "hashing")]
 pub use error::MediaError;
+#[cfg(feature = "hashing")]
 pub use file_hashes::{hash_image_file, FileHashes};
+#[cfg(feature = "hashing")]
 pub use pdq::{Hash256, Pdq};

@@ -4,9 +4,10 @@
 //! ```text
 //! cargo run --release -p flowtrace-social --example coordinate -- \
 //!     posts.csv OUT_DIR --window 60 --min-weight 2 --kinds co_link,co_retweet [--loops] [--cells]
+//!     [--similarity 0.8] [--permutations 128]
 //! ```
-//! Writes `OUT_DIR/<kind>.csv` in the toolkit's edge CSV; prints `time <step> <seconds>` and the
-//! load's reconciliation on stderr; with `--cells`, also `OUT_DIR/<kind>-cells.csv` and
+//! Writes `OUT_DIR/<kind>.csv` in the toolkit's edge CSV; prints `time <step> <seconds> cpu
+//! <seconds>` (wall, then CPU of all threads) and the load's reconciliation on stderr; with `--cells`, also `OUT_DIR/<kind>-cells.csv` and
 //! `OUT_DIR/<kind>-accounts.csv`, and each network's five first cells on stderr.
 
 use std::path::PathBuf;
@@ -37,6 +38,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--window" => options.window_secs = args.next().ok_or("--window S")?.parse()?,
             "--min-weight" => options.min_weight = args.next().ok_or("--min-weight N")?.parse()?,
             "--loops" => options.loops = true,
+            "--similarity" => {
+                options.similarity.threshold = args.next().ok_or("--similarity J")?.parse()?
+            }
+            "--permutations" => {
+                options.similarity.permutations = args.next().ok_or("--permutations N")?.parse()?
+            }
             "--cells" => cells = true,
             "--kinds" => {
                 let names = args.next().ok_or("--kinds a,b")?;
@@ -54,22 +61,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         on_error: OnError::Skip { rejects: None },
         ..ReadOptions::default()
     };
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), cpu_seconds());
     let loaded = read_messages(&input, format, &read_options)?;
-    eprintln!("time read {:.3}", start.elapsed().as_secs_f64());
+    eprintln!(
+        "time read {:.3} cpu {:.3}",
+        start.elapsed().as_secs_f64(),
+        cpu_seconds() - cpu
+    );
     eprintln!("{}", loaded.report);
     eprintln!(
         "message table: {:.1} MiB",
         loaded.messages.heap_bytes() as f64 / (1 << 20) as f64
     );
     for kind in kinds {
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), cpu_seconds());
         let network = coordinate(&loaded.messages, kind, &options);
         let compute = start.elapsed().as_secs_f64();
+        let compute_cpu = cpu_seconds() - cpu;
         let file = std::fs::File::create(out_dir.join(format!("{}.csv", kind.name())))?;
         write_edges_csv(&network, &loaded.messages, file)?;
         eprintln!(
-            "time {} {compute:.3} ({} edges; written after {:.3})",
+            "time {} {compute:.3} cpu {compute_cpu:.3} ({} edges; written after {:.3})",
             kind.name(),
             network.edges().len(),
             start.elapsed().as_secs_f64()
@@ -101,4 +113,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     Ok(())
+}
+
+/// User and system CPU time of the whole process so far, every thread included.
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return f64::NAN;
+    }
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }

@@ -7,7 +7,9 @@
 //! co-link, co-post): account `a` links to account `b` with weight `w` when `w` of `a`'s
 //! messages have a message of `b` with the same key (reposted message, normalised text, replied
 //! message, URL; for co-post any message) within the time window. The definitions follow the
-//! toolkit 1.5.2 exactly, except that an empty URL is no link; see [`coord`].
+//! toolkit 1.5.2 exactly, except that an empty URL is no link; see [`coord`]. Co-similarity
+//! pairs original posts whose texts are near-duplicates (MinHash and LSH from
+//! `flowtrace-media`, borderline pairs checked exactly); see [`coord::similar`].
 //! [`find_cells`] splits a network (or, [`find_cells_in_union`], the union of several) into
 //! ranked cells (Louvain, seeded) and gives every account its centrality, role (hub, bridge,
 //! member) and timing (seeder, amplifier); see [`cells`].

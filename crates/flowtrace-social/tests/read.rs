@@ -292,3 +292,101 @@ fn many_batches_keep_file_order_and_a_late_bad_row_stops_fail_mode() {
     assert_eq!(m.normalised_text(9_998), "text 9999");
     assert_eq!(m.user_count(), 97);
 }
+
+/// A file of several reads and batches, with every kind of record mixed in: quoted texts with
+/// commas, quotes and line breaks, CRLF lines, blank lines, rows that are not UTF-8 and rows of
+/// the wrong shape. Every row must come out as written, or be rejected at its own line.
+#[test]
+fn a_large_mixed_file_reads_as_row_by_row() {
+    let mut body = HEADER.as_bytes().to_vec();
+    let mut line = 2u64;
+    let mut want: Vec<(String, String, Vec<String>)> = Vec::new();
+    let mut want_rejects: Vec<(u64, RejectKind)> = Vec::new();
+    // Row i is message m{i} at time i, unless it is rejected.
+    for i in 0..80_000u64 {
+        let id = format!("m{i}");
+        match i % 97 {
+            13 => {
+                body.extend_from_slice(format!("{id},u{},U,,,caf", i % 50).as_bytes());
+                body.push(0xE9);
+                body.extend_from_slice(format!(",{i},\n").as_bytes());
+                want_rejects.push((line, RejectKind::InvalidUtf8));
+                line += 1;
+            }
+            29 => {
+                body.extend_from_slice(format!("{id},u1,U,,,short,{i}\n").as_bytes());
+                want_rejects.push((line, RejectKind::WrongColumnCount));
+                line += 1;
+            }
+            41 => {
+                body.extend_from_slice(b"\r\n");
+                line += 1;
+            }
+            _ if i % 5 == 0 => {
+                let text = format!("say \"hi\", {i}\nthen go");
+                let quoted = text.replace('"', "\"\"");
+                let row = format!(
+                    "{id},u{},U,,,\"{quoted}\",{i},a.com/{} b.com\r\n",
+                    i % 50,
+                    i % 7
+                );
+                body.extend_from_slice(row.as_bytes());
+                want.push((id, text, vec![format!("a.com/{}", i % 7), "b.com".into()]));
+                line += 2;
+            }
+            _ => {
+                let text = format!("plain text {i} é");
+                let row = format!("{id},u{},U,,,{text},{i},x.org/{}\n", i % 50, i % 11);
+                body.extend_from_slice(row.as_bytes());
+                want.push((id, text, vec![format!("x.org/{}", i % 11)]));
+                line += 1;
+            }
+        }
+    }
+    assert!(
+        body.len() > 3 << 20,
+        "should span several reads: {}",
+        body.len()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "posts.csv", &body);
+    let rejects = dir.path().join("rejects.csv");
+    let options = ReadOptions {
+        on_error: OnError::Skip {
+            rejects: Some(rejects.clone()),
+        },
+        keep_text: true,
+        ..ReadOptions::default()
+    };
+    let loaded = read_messages(&path, MessageFormat::ToolkitCsv, &options).unwrap();
+    let m = &loaded.messages;
+    assert!(loaded.report.reconciles());
+    assert_eq!(m.len(), want.len());
+    for (i, (id, text, urls)) in want.iter().enumerate() {
+        assert_eq!(m.message_key(i), id);
+        assert_eq!(m.raw_text(i), Some(text.as_str()), "{id}");
+        let got: Vec<&str> = m.urls_of(i).iter().map(|&u| m.url(u)).collect();
+        assert_eq!(got, *urls, "{id}");
+        assert_eq!(m.times()[i], id[1..].parse::<f64>().unwrap());
+    }
+    // Each reject is one line of the rejects file: `"file","line N","column","kind",...`.
+    let written = std::fs::read(&rejects).unwrap();
+    let got: Vec<(u64, String)> = written
+        .split(|&b| b == b'\n')
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let text = String::from_utf8_lossy(l);
+            let f: Vec<&str> = text.split("\",\"").collect();
+            (
+                f[1].trim_start_matches("line ").parse().unwrap(),
+                f[3].to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(u64, String)> = want_rejects
+        .iter()
+        .map(|(line, kind)| (*line, kind.name().to_string()))
+        .collect();
+    assert_eq!(got, want);
+}

@@ -2,6 +2,7 @@
 
 use rayon::prelude::*;
 
+use super::pairs::Pairing;
 use super::NetworkKind;
 use crate::messages::{Messages, UserId, NONE};
 
@@ -19,6 +20,30 @@ pub(super) struct Keyed {
     pub events: Vec<Event>,
 }
 
+/// Keyed events with their windows: each pairs with the events of its range.
+pub(super) struct Windowed {
+    events: Vec<Event>,
+    windows: Vec<(u32, u32)>,
+}
+
+impl Pairing for Windowed {
+    fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    fn unit(&self, i: usize) -> (UserId, u32, f64) {
+        let e = &self.events[i];
+        (e.user, e.message, e.time)
+    }
+
+    fn for_each_partner(&self, i: usize, mut each: impl FnMut(UserId, f64)) {
+        let (lo, hi) = self.windows[i];
+        for other in &self.events[lo as usize..hi.max(lo) as usize] {
+            each(other.user, other.time);
+        }
+    }
+}
+
 /// Gives every message that takes part in `kind` its key or keys.
 pub(super) fn keyed_messages(messages: &Messages, kind: NetworkKind) -> Keyed {
     let (users, times) = (messages.users(), messages.times());
@@ -30,7 +55,7 @@ pub(super) fn keyed_messages(messages: &Messages, kind: NetworkKind) -> Keyed {
         time: times[m],
     };
     let all = 0..messages.len();
-    let mut events: Vec<Event> = match kind {
+    let events: Vec<Event> = match kind {
         NetworkKind::CoRetweet => all
             .filter(|&m| reposts[m] != NONE)
             .map(|m| event(m, reposts[m]))
@@ -50,10 +75,10 @@ pub(super) fn keyed_messages(messages: &Messages, kind: NetworkKind) -> Keyed {
             .flat_map(|m| messages.urls_of(m).iter().map(move |&url| event(m, url)))
             .collect(),
         NetworkKind::CoPost => all.map(|m| event(m, 0)).collect(),
+        // Pairs by text similarity, not by a key: see `super::similar`.
+        NetworkKind::CoSimilarity => Vec::new(),
     };
-    // Ties in (key, time) may come in any order: they pair with each other all the same.
-    events.par_sort_unstable_by(|a, b| a.key.cmp(&b.key).then_with(|| a.time.total_cmp(&b.time)));
-    Keyed { events }
+    Keyed::sorted(events)
 }
 
 /// A dense key per distinct normalised text of the original posts (reposts get [`NONE`]).
@@ -97,6 +122,23 @@ fn text_keys(messages: &Messages) -> Vec<u32> {
 }
 
 impl Keyed {
+    /// The events sorted by (key, time).
+    pub fn sorted(mut events: Vec<Event>) -> Keyed {
+        // Ties in (key, time) may come in any order: they pair with each other all the same.
+        events
+            .par_sort_unstable_by(|a, b| a.key.cmp(&b.key).then_with(|| a.time.total_cmp(&b.time)));
+        Keyed { events }
+    }
+
+    /// The events, each paired with those of its key within `window` of its time.
+    pub fn windowed(self, window: f64) -> Windowed {
+        let windows = self.windows(window);
+        Windowed {
+            events: self.events,
+            windows,
+        }
+    }
+
     /// For each event, the range of events with its key whose time is within `window` of its own
     /// (`t - window <= t' <= t + window`, computed in `f64` as SQLite does).
     pub fn windows(&self, window: f64) -> Vec<(u32, u32)> {
@@ -117,7 +159,7 @@ impl Keyed {
 }
 
 /// The (start, end) of each run of equal keys.
-fn group_bounds(events: &[Event]) -> Vec<(usize, usize)> {
+pub(super) fn group_bounds(events: &[Event]) -> Vec<(usize, usize)> {
     let mut bounds = Vec::new();
     let mut start = 0;
     for i in 1..=events.len() {

@@ -15,6 +15,10 @@
 //! | co-link | non-reposts | each URL in the message (a message may have several) |
 //! | co-post | all | none: any two messages in the window pair |
 //!
+//! Co-similarity ([`NetworkKind::CoSimilarity`], the toolkit's co-similar-tweet) has no key:
+//! original posts pair when their texts are near-duplicates, estimated with MinHash; see
+//! [`similar`] for how, and how it differs from the toolkit's exact Jaccard.
+//!
 //! "Within the window" is `t_a - window <= t_b <= t_a + window`, in `f64` arithmetic as SQLite
 //! computes the toolkit's `between`. A message pairs with itself, so every account that has a
 //! keyed message is also linked to itself; like the toolkit's exports these self-loops are left
@@ -32,13 +36,16 @@
 //! partner accounts of each of its messages. Memory is about 32 bytes per keyed message plus
 //! the edges; time is the sum of the window sizes, the same pairs the toolkit's join visits.
 
+mod bands;
 mod events;
 mod pairs;
+pub mod similar;
 pub(crate) mod write;
 
 use crate::messages::{Messages, UserId};
 
 pub use pairs::LeadFollow;
+pub use similar::SimilarityOptions;
 pub use write::write_edges_csv;
 
 /// A coordination network kind (the toolkit's command names are in [`NetworkKind::name`]).
@@ -54,19 +61,23 @@ pub enum NetworkKind {
     CoLink,
     /// Any posts: the null model, the most two accounts could be coordinated.
     CoPost,
+    /// Original posts with near-duplicate texts (MinHash; see [`similar`]).
+    CoSimilarity,
 }
 
 impl NetworkKind {
     /// Every kind, in the order above.
-    pub const ALL: [NetworkKind; 5] = [
+    pub const ALL: [NetworkKind; 6] = [
         NetworkKind::CoRetweet,
         NetworkKind::CoTweet,
         NetworkKind::CoReply,
         NetworkKind::CoLink,
         NetworkKind::CoPost,
+        NetworkKind::CoSimilarity,
     ];
 
-    /// The toolkit's name: `co_retweet`, `co_tweet`, `co_reply`, `co_link`, `co_post`.
+    /// The toolkit's name: `co_retweet`, `co_tweet`, `co_reply`, `co_link`, `co_post`,
+    /// `co_similar_tweet`.
     pub fn name(self) -> &'static str {
         match self {
             NetworkKind::CoRetweet => "co_retweet",
@@ -74,12 +85,22 @@ impl NetworkKind {
             NetworkKind::CoReply => "co_reply",
             NetworkKind::CoLink => "co_link",
             NetworkKind::CoPost => "co_post",
+            NetworkKind::CoSimilarity => "co_similar_tweet",
         }
     }
 
-    /// The kind named `name` (the toolkit's name, or with `-` for `_`).
+    /// Whether the network is the toolkit's exactly, edge for edge (all but co-similarity,
+    /// whose MinHash estimate and word rules differ from the toolkit's exact Jaccard).
+    pub fn is_exact(self) -> bool {
+        self != NetworkKind::CoSimilarity
+    }
+
+    /// The kind named `name` (the toolkit's name, or with `-` for `_`; `co-similarity` too).
     pub fn from_name(name: &str) -> Option<NetworkKind> {
         let name = name.replace('-', "_");
+        if name == "co_similarity" {
+            return Some(NetworkKind::CoSimilarity);
+        }
         NetworkKind::ALL.into_iter().find(|k| k.name() == name)
     }
 }
@@ -94,15 +115,18 @@ pub struct CoordOptions {
     pub min_weight: u32,
     /// Keep self-loops (an account paired with its own messages; the toolkit's `--loops`).
     pub loops: bool,
+    /// How co-similarity compares texts (the other kinds ignore it).
+    pub similarity: SimilarityOptions,
 }
 
 impl Default for CoordOptions {
-    /// The toolkit's defaults: a 60-second window, every edge, no loops.
+    /// The toolkit's defaults: a 60-second window, every edge, no loops, similarity 0.8.
     fn default() -> Self {
         CoordOptions {
             window_secs: 60.0,
             min_weight: 1,
             loops: false,
+            similarity: SimilarityOptions::default(),
         }
     }
 }
@@ -151,8 +175,14 @@ impl Network {
 
 /// Builds the `kind` coordination network of `messages` (see the [module documentation](self)).
 pub fn coordinate(messages: &Messages, kind: NetworkKind, options: &CoordOptions) -> Network {
-    let keyed = events::keyed_messages(messages, kind);
-    let (edges, timing) = pairs::count_pairs(&keyed, messages.user_count(), options);
+    let users = messages.user_count();
+    let (edges, timing) = if kind == NetworkKind::CoSimilarity {
+        let similar = similar::similar_posts(messages, options.window_secs, &options.similarity);
+        pairs::count_pairs(&similar, users, options)
+    } else {
+        let keyed = events::keyed_messages(messages, kind).windowed(options.window_secs);
+        pairs::count_pairs(&keyed, users, options)
+    };
     Network {
         kind,
         edges,

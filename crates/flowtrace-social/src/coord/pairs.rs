@@ -2,42 +2,44 @@
 
 use rayon::prelude::*;
 
-use super::events::{Event, Keyed};
 use super::{CoordOptions, Edge};
 use crate::messages::UserId;
 
 /// Accounts per unit of parallel work; each unit allocates its own counters once.
 const BLOCKS_PER_THREAD: usize = 8;
 
+/// What a network pairs: *units* (a keyed message, of which a co-link message with three URLs
+/// has three; or a whole message), each of one account's message at one time, and for each
+/// unit the units it pairs with, itself included.
+pub(super) trait Pairing: Sync {
+    /// Number of units.
+    fn len(&self) -> usize;
+    /// The account, message and time of unit `i`.
+    fn unit(&self, i: usize) -> (UserId, u32, f64);
+    /// Calls `each` with the account and time of every unit paired with unit `i`.
+    fn for_each_partner(&self, i: usize, each: impl FnMut(UserId, f64));
+}
+
 /// The edges of the network, sorted by (from, to), and each account's [`LeadFollow`] (indexed
 /// by account id).
 pub(super) fn count_pairs(
-    keyed: &Keyed,
+    pairing: &impl Pairing,
     user_count: usize,
     options: &CoordOptions,
 ) -> (Vec<Edge>, Vec<LeadFollow>) {
     let mut timing = vec![LeadFollow::default(); user_count];
-    if keyed.events.is_empty() {
+    if pairing.len() == 0 {
         return (Vec::new(), timing);
     }
-    let windows = keyed.windows(options.window_secs);
-    let by_user = events_by_account(keyed);
+    let by_user = units_by_account(pairing);
     let blocks = split_accounts(
-        keyed,
+        pairing,
         &by_user,
         rayon::current_num_threads() * BLOCKS_PER_THREAD,
     );
     let per_block: Vec<Block> = blocks
         .par_iter()
-        .map(|&range| {
-            count_block(
-                keyed,
-                &windows,
-                &by_user[range.0..range.1],
-                user_count,
-                options,
-            )
-        })
+        .map(|&range| count_block(pairing, &by_user[range.0..range.1], user_count, options))
         .collect();
     let mut edges = Vec::new();
     for block in per_block {
@@ -55,15 +57,14 @@ struct Block {
     timings: Vec<(UserId, LeadFollow)>,
 }
 
-/// Counts the accounts whose events are `positions` (sorted by account, then message).
+/// Counts the accounts whose units are `positions` (sorted by account, then message).
 fn count_block(
-    keyed: &Keyed,
-    windows: &[(u32, u32)],
+    pairing: &impl Pairing,
     positions: &[u32],
     user_count: usize,
     options: &CoordOptions,
 ) -> Block {
-    let event_at = |i: usize| &keyed.events[positions[i] as usize];
+    let unit_at = |i: usize| pairing.unit(positions[i] as usize);
     let mut counter = Counter::new(user_count);
     let mut block = Block {
         edges: Vec::new(),
@@ -71,15 +72,14 @@ fn count_block(
     };
     let mut i = 0;
     while i < positions.len() {
-        let user = event_at(i).user;
+        let (user, _, _) = unit_at(i);
         let mut lead_follow = LeadFollow::default();
-        while i < positions.len() && event_at(i).user == user {
-            // One message: all of its events (one per URL for co-link).
-            let message = event_at(i).message;
+        while i < positions.len() && unit_at(i).0 == user {
+            // One message: all of its units (one per URL for co-link).
+            let message = unit_at(i).1;
             let mut seen = Seen::default();
-            while i < positions.len() && event_at(i).message == message {
-                let (lo, hi) = windows[positions[i] as usize];
-                seen.merge(counter.message(event_at(i), keyed, lo..hi));
+            while i < positions.len() && unit_at(i).1 == message {
+                seen.merge(counter.message(pairing, positions[i] as usize));
                 i += 1;
             }
             lead_follow.add(seen);
@@ -127,21 +127,21 @@ impl Seen {
     }
 }
 
-/// Event positions sorted by (account, message), so that one account's events, and one
-/// message's events within them, are contiguous.
-fn events_by_account(keyed: &Keyed) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..keyed.events.len() as u32).collect();
+/// Unit positions sorted by (account, message), so that one account's units, and one
+/// message's units within them, are contiguous.
+fn units_by_account(pairing: &impl Pairing) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..pairing.len() as u32).collect();
     order.par_sort_unstable_by_key(|&p| {
-        let e = &keyed.events[p as usize];
-        (e.user, e.message)
+        let (user, message, _) = pairing.unit(p as usize);
+        (user, message)
     });
     order
 }
 
-/// Cuts the account-sorted events into about `parts` ranges of similar size that never split
+/// Cuts the account-sorted units into about `parts` ranges of similar size that never split
 /// an account (it would then be drained twice, as two half edges).
-fn split_accounts(keyed: &Keyed, by_user: &[u32], parts: usize) -> Vec<(usize, usize)> {
-    let user_at = |i: usize| keyed.events[by_user[i] as usize].user;
+fn split_accounts(pairing: &impl Pairing, by_user: &[u32], parts: usize) -> Vec<(usize, usize)> {
+    let user_at = |i: usize| pairing.unit(by_user[i] as usize).0;
     let target = by_user.len().div_ceil(parts.max(1)).max(1);
     let mut blocks = Vec::new();
     let mut start = 0;
@@ -173,24 +173,25 @@ impl Counter {
         }
     }
 
-    /// Counts each account with an event in `window` once for the event's message.
-    fn message(&mut self, event: &Event, keyed: &Keyed, window: std::ops::Range<u32>) -> Seen {
-        let stamp = event.message + 1;
+    /// Counts each account paired with unit `i` once for the unit's message.
+    fn message(&mut self, pairing: &impl Pairing, i: usize) -> Seen {
+        let (user, message, time) = pairing.unit(i);
+        let stamp = message + 1;
         let mut seen = Seen::default();
-        for other in &keyed.events[window.start as usize..window.end.max(window.start) as usize] {
-            if other.user != event.user {
+        pairing.for_each_partner(i, |other, other_time| {
+            if other != user {
                 seen.partner = true;
-                seen.earlier |= other.time < event.time;
+                seen.earlier |= other_time < time;
             }
-            let v = other.user as usize;
+            let v = other as usize;
             if self.last_message[v] != stamp {
                 self.last_message[v] = stamp;
                 if self.count[v] == 0 {
-                    self.touched.push(other.user);
+                    self.touched.push(other);
                 }
                 self.count[v] += 1;
             }
-        }
+        });
         seen
     }
 

@@ -1,154 +1,201 @@
-//! The CSV reader's first stage, on its own thread: rows are split, checked and their texts
-//! normalised and hashed, in batches the second stage (interning, which must be sequential for
-//! ids to follow the file) takes in file order. On two cores this nearly halves reading time.
+//! The CSV reader's first stage, on its own thread: records are cut from the file into batches
+//! of a few thousand, each batch's bytes copied once and checked as UTF-8 at once, and every
+//! record checked into a row ([`super::rows`]) or a reject. The second stage (interning, which
+//! must be sequential for ids to follow the file) takes the batches in file order.
 
 use std::io::BufRead;
 use std::ops::Range;
-use std::sync::mpsc::SyncSender;
+use std::sync::mpsc::{Receiver, SyncSender};
 
-use super::csv::check_row;
 use super::fields::Bad;
 use super::records::{Record, Records};
-use crate::messages::{text_hash, Post};
-use crate::text::normalise_into;
+use super::rows::{check, Shape};
 
 /// Rows per batch: big enough to make the hand-over cheap, small enough to keep memory flat.
-const BATCH_ROWS: usize = 4096;
+const BATCH_ROWS: usize = 8192;
+/// Bytes after which a batch is cut whatever its rows (offsets in a batch are `u32`s; a record
+/// holds at most 2 MiB: its raw bytes and its unquoted fields).
+const BATCH_BYTES: usize = 16 << 20;
 
-/// A checked row, its strings as ranges of [`Batch::text`].
+/// A checked row: its bytes as a range of [`Batch::text`], its fields as the (start, end) in
+/// it at `fields..fields + 8` of [`Batch::bounds`].
 pub(super) struct Row {
     pub line: u64,
-    pub raw: Range<usize>,
-    /// message_id, user_id, username, repost_id, reply_id, message.
-    fields: [Range<usize>; 6],
-    urls: Range<usize>,
-    pub normalised: Range<usize>,
-    pub hash: u64,
-    timestamp: f64,
+    pub raw: Range<u32>,
+    pub fields: u32,
+    pub timestamp: f64,
 }
 
 /// What one record of the file turned out to be.
 pub(super) enum Entry {
     Row(Row),
+    /// A reject; `raw` is a range of [`Batch::rejected`].
     Bad {
         line: u64,
-        raw: Range<usize>,
+        raw: Range<u32>,
         bad: Bad,
     },
 }
 
-/// Checked rows in file order, owning their bytes.
+/// Checked records in file order, owning their bytes.
 #[derive(Default)]
 pub(super) struct Batch {
+    /// The rows' bytes (raw lines, then the unquoted fields of quoted records).
     pub text: String,
-    raw: Vec<u8>,
-    url_spans: Vec<Range<usize>>,
+    /// Where each field is in `text`.
+    pub bounds: Vec<(u32, u32)>,
+    /// The raw bytes of rejected records (not always UTF-8).
+    pub rejected: Vec<u8>,
     pub entries: Vec<Entry>,
     /// Input bytes consumed once this batch was cut.
     pub consumed: u64,
 }
 
 impl Batch {
-    pub fn raw(&self, span: &Range<usize>) -> &[u8] {
-        &self.raw[span.clone()]
+    pub fn field(&self, row: &Row, i: usize) -> &str {
+        let (a, b) = self.bounds[row.fields as usize + i];
+        self.text.get(a as usize..b as usize).unwrap_or("")
     }
 
-    pub fn post(&self, row: &Row) -> Post<'_> {
-        let s = |r: &Range<usize>| self.text.get(r.clone()).unwrap_or("");
-        let optional = |r: &Range<usize>| Some(s(r)).filter(|v| !v.is_empty());
-        Post {
-            message_id: s(&row.fields[0]),
-            user_id: s(&row.fields[1]),
-            username: s(&row.fields[2]),
-            repost_id: optional(&row.fields[3]),
-            reply_id: optional(&row.fields[4]),
-            message: s(&row.fields[5]),
-            timestamp: row.timestamp,
-            urls: self.url_spans[row.urls.clone()].iter().map(s).collect(),
+    pub fn raw(&self, row: &Row) -> &[u8] {
+        &self.text.as_bytes()[row.raw.start as usize..row.raw.end as usize]
+    }
+
+    pub fn rejected_raw(&self, raw: &Range<u32>) -> &[u8] {
+        &self.rejected[raw.start as usize..raw.end as usize]
+    }
+}
+
+/// Copies a rejected record's raw bytes aside (to [`Batch::rejected`]); their range there.
+pub(super) fn keep_rejected(rejected: &mut Vec<u8>, raw: &[u8]) -> Range<u32> {
+    let start = rejected.len() as u32;
+    rejected.extend_from_slice(raw);
+    start..rejected.len() as u32
+}
+
+/// One record's place in [`Cut::bytes`], before checking.
+pub(super) struct Span {
+    pub line: u64,
+    pub raw: Range<u32>,
+    /// Its fields: a range of [`Cut::bounds`].
+    pub fields: Range<u32>,
+    pub shape: Shape,
+}
+
+/// Records as cut from the file: their bytes, and each field's (start, end) in them.
+#[derive(Default)]
+pub(super) struct Cut {
+    pub bytes: Vec<u8>,
+    pub spans: Vec<Span>,
+    pub bounds: Vec<(u32, u32)>,
+}
+
+/// A record of the bulk fast path, to be copied to `start` of [`Cut::bytes`]: `len` bytes with
+/// commas at `commas` (offsets in the record).
+fn plain(
+    spans: &mut Vec<Span>,
+    bounds: &mut Vec<(u32, u32)>,
+    (line, start, len): (u64, usize, usize),
+    commas: &[usize],
+) {
+    let first = bounds.len() as u32;
+    let mut from = start;
+    for &comma in commas {
+        bounds.push((from as u32, (start + comma) as u32));
+        from = start + comma + 1;
+    }
+    bounds.push((from as u32, (start + len) as u32));
+    spans.push(Span {
+        line,
+        raw: start as u32..(start + len) as u32,
+        fields: first..bounds.len() as u32,
+        shape: Shape::default(),
+    });
+}
+
+impl Cut {
+    /// A record split by the byte-by-byte path (quoted fields, or a line across two reads).
+    fn record(&mut self, rec: &Record) {
+        let raw = self.push(&rec.raw);
+        let first = self.bounds.len() as u32;
+        for i in 0..rec.field_count() {
+            let field = self.push(rec.field(i));
+            self.bounds.push((field.start, field.end));
         }
-    }
-
-    fn push_str(&mut self, v: &str) -> Range<usize> {
-        let start = self.text.len();
-        self.text.push_str(v);
-        start..self.text.len()
-    }
-
-    fn push_raw(&mut self, raw: &[u8]) -> Range<usize> {
-        let start = self.raw.len();
-        self.raw.extend_from_slice(raw);
-        start..self.raw.len()
-    }
-
-    fn push(&mut self, rec: &Record, keep_text: bool, scratch: &mut String) {
-        let raw = self.push_raw(&rec.raw);
-        let post = match check_row(rec) {
-            Ok(post) => post,
-            Err(bad) => {
-                let line = rec.line;
-                self.entries.push(Entry::Bad { line, raw, bad });
-                return;
-            }
+        let shape = Shape {
+            too_long: rec.too_long().then_some(rec.len),
+            unclosed_quote: rec.unclosed_quote,
+            terminated: rec.terminated,
         };
-        scratch.clear();
-        if post.repost_id.is_none() {
-            normalise_into(post.message, scratch);
-        }
-        let message = if keep_text { post.message } else { "" };
-        let fields = [
-            post.message_id,
-            post.user_id,
-            post.username,
-            post.repost_id.unwrap_or(""),
-            post.reply_id.unwrap_or(""),
-            message,
-        ]
-        .map(|f| self.push_str(f));
-        let first_url = self.url_spans.len();
-        for url in &post.urls {
-            let span = self.push_str(url);
-            self.url_spans.push(span);
-        }
-        let row = Row {
+        self.spans.push(Span {
             line: rec.line,
             raw,
-            fields,
-            urls: first_url..self.url_spans.len(),
-            normalised: self.push_str(scratch),
-            hash: text_hash(scratch),
-            timestamp: post.timestamp,
-        };
-        self.entries.push(Entry::Row(row));
+            fields: first..self.bounds.len() as u32,
+            shape,
+        });
+    }
+
+    fn push(&mut self, bytes: &[u8]) -> Range<u32> {
+        let start = self.bytes.len() as u32;
+        self.bytes.extend_from_slice(bytes);
+        start..self.bytes.len() as u32
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.spans.clear();
+        self.bounds.clear();
     }
 }
 
 /// Reads every record after the header and sends the batches; stops early when the receiver
-/// has gone (the load ended on a bad row) and sends the read error if one happens.
+/// has gone (the load ended on a bad row) and sends the read error if one happens. Batches the
+/// receiver is done with come back on `spent` to be filled again, so that their buffers are
+/// allocated once.
 pub(super) fn produce<R: BufRead>(
     mut records: Records<R>,
-    keep_text: bool,
     out: SyncSender<std::io::Result<Batch>>,
+    spent: Receiver<Batch>,
 ) {
+    let mut cut = Cut::default();
     let mut rec = Record::default();
-    let mut scratch = String::new();
-    let mut batch = Batch::default();
     loop {
-        match records.next_into(&mut rec) {
-            Ok(true) if rec.is_blank() => continue,
-            Ok(true) => batch.push(&rec, keep_text, &mut scratch),
-            Ok(false) => break,
+        let room = BATCH_ROWS - cut.spans.len();
+        let Cut {
+            bytes,
+            spans,
+            bounds,
+        } = &mut cut;
+        let took = records.take_plain_lines(bytes, room, |line, start, len, commas| {
+            plain(spans, bounds, (line, start, len), commas)
+        });
+        let more = match took {
+            Ok(0) => match records.next_into(&mut rec) {
+                Ok(true) if rec.is_blank() => true,
+                Ok(true) => {
+                    cut.record(&rec);
+                    true
+                }
+                Ok(false) => false,
+                Err(e) => {
+                    let _ = out.send(Err(e));
+                    return;
+                }
+            },
+            Ok(_) => true,
             Err(e) => {
                 let _ = out.send(Err(e));
                 return;
             }
-        }
-        if batch.entries.len() >= BATCH_ROWS {
+        };
+        if cut.spans.len() >= BATCH_ROWS || cut.bytes.len() >= BATCH_BYTES || !more {
+            let mut batch = spent.try_recv().unwrap_or_default();
+            check(&mut cut, &mut batch);
             batch.consumed = records.consumed();
-            if out.send(Ok(std::mem::take(&mut batch))).is_err() {
+            cut.clear();
+            if out.send(Ok(batch)).is_err() || !more {
                 return;
             }
         }
     }
-    batch.consumed = records.consumed();
-    let _ = out.send(Ok(batch));
 }

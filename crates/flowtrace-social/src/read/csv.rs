@@ -5,12 +5,12 @@ use std::io::BufReader;
 use std::path::Path;
 
 use super::batches::{self, Batch, Entry};
-use super::error::{Column, ReadError, RejectKind};
-use super::fields::{add_row, parse_timestamp, split_urls, Bad};
-use super::records::{Record, Records, MAX_RECORD_BYTES};
+use super::error::{Column, ReadError};
+use super::fields::add_row;
+use super::records::{Record, Records};
 use super::rejects::RejectHandler;
 use super::{LoadedMessages, ReadOptions, PROGRESS_STEP};
-use crate::messages::{Messages, Post};
+use crate::messages::{Messages, Post, Urls};
 
 /// The columns, in the order the toolkit requires them.
 pub const COLUMNS: [&str; 8] = [
@@ -25,16 +25,14 @@ pub const COLUMNS: [&str; 8] = [
 ];
 
 const MESSAGE_ID: usize = 0;
-const USER_ID: usize = 1;
-const TIMESTAMP: usize = 6;
 
 /// Reads the toolkit's posts CSV at `path` (see the [module documentation](super)).
 ///
-/// Two threads: [`batches::produce`] splits and checks rows and normalises their texts, this one
-/// interns them in file order, so ids are the same as on one thread.
+/// Two threads: [`batches::produce`] cuts and checks records, this one interns them in file
+/// order, so ids are the same as on one thread.
 pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadError> {
     let file = File::open(path).map_err(|source| io(path, source))?;
-    let mut records = Records::new(BufReader::with_capacity(1 << 16, file));
+    let mut records = Records::new(BufReader::with_capacity(READ_BUFFER, file));
     let mut rec = Record::default();
     if !records.next_into(&mut rec).map_err(|e| io(path, e))? {
         return Err(ReadError::Empty {
@@ -42,22 +40,23 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
         });
     }
     check_header(path, &rec)?;
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
     let mut rejects = RejectHandler::new(path, &options.on_error)?;
     let mut messages = Messages::new(options.keep_text);
-    // Untouched reserved pages cost no memory, so err on the large side: rows of 40 bytes,
-    // normalised texts half the file.
-    let size = std::fs::metadata(path).map_or(0, |m| m.len()) as usize;
-    messages.reserve(size / 40, size / 2);
-    let keep_text = options.keep_text;
     std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel(4);
-        scope.spawn(move || batches::produce(records, keep_text, tx));
+        let (spent_tx, spent_rx) = std::sync::mpsc::channel();
+        scope.spawn(move || batches::produce(records, tx, spent_rx));
         let (mut told, mut consumed) = (0, 0);
         // Returning early drops `rx`, which tells the producer to stop.
         for batch in rx {
             let batch = batch.map_err(|e| io(path, e))?;
+            if consumed == 0 {
+                reserve(&mut messages, &batch, size, options.keep_text);
+            }
             take_batch(path, &batch, &mut messages, &mut rejects)?;
             consumed = batch.consumed;
+            let _ = spent_tx.send(batch);
             if let Some(progress) = options.progress {
                 if consumed - told >= PROGRESS_STEP {
                     told = consumed;
@@ -76,6 +75,25 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
     })
 }
 
+/// Bytes read from the file at a time; the bulk fast path takes whole lines from one read.
+const READ_BUFFER: usize = 1 << 20;
+
+/// Sizes the table for the whole file from its first batch, so that columns and the id table
+/// grow once rather than doubling (and rehashing) some twenty times.
+fn reserve(messages: &mut Messages, first: &Batch, file_size: u64, keep_text: bool) {
+    let rows = first.entries.len().max(1) as u64;
+    let per_row = (first.consumed / rows).max(1);
+    let expected = (file_size / per_row) as usize;
+    // Texts are most of a row: about half the file for original posts, three quarters for all.
+    // Pages reserved and never touched cost no memory, so the estimate errs on the large side.
+    let text_bytes = if keep_text {
+        file_size / 5 * 4
+    } else {
+        file_size / 5 * 3
+    };
+    messages.reserve(expected + expected / 8, text_bytes as usize);
+}
+
 fn take_batch(
     path: &Path,
     batch: &Batch,
@@ -85,14 +103,24 @@ fn take_batch(
     for entry in &batch.entries {
         match entry {
             Entry::Row(row) => {
-                let post = batch.post(row);
-                let normalised = batch.text.get(row.normalised.clone()).unwrap_or("");
-                let at = (path, row.line, batch.raw(&row.raw));
-                let prepared = Some((normalised, row.hash));
-                add_row(messages, &post, prepared, column(MESSAGE_ID), at, rejects)?;
+                let field = |i| batch.field(row, i);
+                let optional = |i| Some(field(i)).filter(|v: &&str| !v.is_empty());
+                let post = Post {
+                    message_id: field(0),
+                    user_id: field(1),
+                    username: field(2),
+                    repost_id: optional(3),
+                    reply_id: optional(4),
+                    message: field(5),
+                    timestamp: row.timestamp,
+                    urls: Vec::new(),
+                };
+                let urls = Urls::Spaced(field(7));
+                let at = (path, row.line, batch.raw(row));
+                add_row(messages, &post, urls, column(MESSAGE_ID), at, rejects)?;
             }
             Entry::Bad { line, raw, bad } => {
-                rejects.reject(bad.clone().at(path, *line), batch.raw(raw))?;
+                rejects.reject(bad.clone().at(path, *line), batch.rejected_raw(raw))?;
             }
         }
     }
@@ -106,7 +134,7 @@ fn io(path: &Path, source: std::io::Error) -> ReadError {
     }
 }
 
-fn column(i: usize) -> Column {
+pub(super) fn column(i: usize) -> Column {
     Column {
         number: i + 1,
         name: COLUMNS[i],
@@ -136,52 +164,5 @@ fn check_header(path: &Path, rec: &Record) -> Result<(), ReadError> {
         path: path.to_path_buf(),
         expected: COLUMNS.join(","),
         found: String::from_utf8_lossy(shown).into_owned(),
-    })
-}
-
-/// Checks one record and borrows its fields as a post.
-pub(super) fn check_row(rec: &Record) -> Result<Post<'_>, Bad> {
-    if rec.too_long() {
-        let detail = format!("row of {} bytes, the limit is {MAX_RECORD_BYTES}", rec.len);
-        return Err(Bad::new(None, RejectKind::FieldTooLong, detail));
-    }
-    if rec.unclosed_quote {
-        let detail = "a quoted field is never closed (the file ends inside it)";
-        return Err(Bad::new(None, RejectKind::BadQuoting, detail));
-    }
-    let count = rec.field_count();
-    if count != COLUMNS.len() {
-        let kind = if !rec.terminated && count < COLUMNS.len() {
-            RejectKind::TruncatedLine
-        } else {
-            RejectKind::WrongColumnCount
-        };
-        let detail = format!("{count} fields, expected {}", COLUMNS.len());
-        return Err(Bad::new(None, kind, detail));
-    }
-    let mut f: [&str; 8] = [""; 8];
-    for (i, slot) in f.iter_mut().enumerate() {
-        *slot = std::str::from_utf8(rec.field(i)).map_err(|e| {
-            let detail = format!("byte {} of the field is not UTF-8", e.valid_up_to() + 1);
-            Bad::new(Some(column(i)), RejectKind::InvalidUtf8, detail)
-        })?;
-    }
-    for i in [MESSAGE_ID, USER_ID, TIMESTAMP] {
-        if f[i].is_empty() {
-            let detail = format!("{} is required", COLUMNS[i]);
-            return Err(Bad::new(Some(column(i)), RejectKind::EmptyField, detail));
-        }
-    }
-    let timestamp = parse_timestamp(f[TIMESTAMP])
-        .map_err(|d| Bad::new(Some(column(TIMESTAMP)), RejectKind::BadTimestamp, d))?;
-    Ok(Post {
-        message_id: f[0],
-        user_id: f[1],
-        username: f[2],
-        repost_id: Some(f[3]).filter(|s| !s.is_empty()),
-        reply_id: Some(f[4]).filter(|s| !s.is_empty()),
-        message: f[5],
-        timestamp,
-        urls: split_urls(f[7]),
     })
 }

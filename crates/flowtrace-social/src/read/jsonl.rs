@@ -12,7 +12,7 @@ use super::lines::Lines;
 use super::records::MAX_RECORD_BYTES;
 use super::rejects::RejectHandler;
 use super::{LoadedMessages, ReadOptions, PROGRESS_STEP};
-use crate::messages::{Messages, Post};
+use crate::messages::{Messages, Post, Urls};
 
 /// Reads posts as JSON lines at `path` (see the [module documentation](super)).
 pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadError> {
@@ -46,7 +46,8 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
             Ok(post) => {
                 let id = property("message_id");
                 let at = (path, line, text);
-                add_row(&mut messages, &post, None, id, at, &mut rejects)?;
+                let urls = Urls::Listed(&post.urls);
+                add_row(&mut messages, &post, urls, id, at, &mut rejects)?;
             }
             Err(bad) => rejects.reject(bad.at(path, line), text)?,
         }
@@ -178,7 +179,7 @@ fn text<'a>(map: &'a Map<String, Value>, name: &'static str) -> Result<&'a str, 
 fn urls(map: &Map<String, Value>) -> Result<Vec<&str>, Bad> {
     match map.get("urls") {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::String(s)) => Ok(split_urls(s)),
+        Some(Value::String(s)) => Ok(split_urls(s).collect()),
         Some(Value::Array(items)) => items
             .iter()
             .filter(|v| !v.is_null())

@@ -49,6 +49,8 @@ mod jsonl;
 mod lines;
 pub mod records;
 mod rejects;
+mod rows;
+mod scan;
 
 use std::path::Path;
 

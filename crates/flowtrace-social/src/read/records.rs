@@ -13,6 +13,8 @@
 
 use std::io::{self, BufRead};
 
+use super::scan::special_bytes;
+
 /// Longest record held, in bytes (1 MiB); longer ones are measured, flagged and skipped.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
@@ -155,6 +157,76 @@ impl<R: BufRead> Records<R> {
 }
 
 impl<R: BufRead> Records<R> {
+    /// The bulk fast path: takes the run of whole lines already buffered that hold no `"` (so
+    /// each is one record, split at its commas), at most `max` records, and appends their bytes
+    /// to `out` in one copy. `each` is told every record's line number, where its bytes start in
+    /// `out`, its length (line break and a `\r` before it excluded) and where its commas are in
+    /// it; blank lines are counted but not records. One scan finds line breaks, commas and
+    /// quotes together. Stops, leaving the rest for [`Records::next_into`], at a line with a
+    /// quote, a line over [`MAX_RECORD_BYTES`] or one not wholly buffered. Returns how many
+    /// records it took.
+    pub fn take_plain_lines(
+        &mut self,
+        out: &mut Vec<u8>,
+        max: usize,
+        mut each: impl FnMut(u64, usize, usize, &[usize]),
+    ) -> io::Result<usize> {
+        let chunk = loop {
+            match self.input.fill_buf() {
+                Ok(chunk) => break chunk,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        let base = out.len();
+        let (mut line_start, mut taken) = (0, 0);
+        let mut commas: Vec<usize> = Vec::with_capacity(16);
+        let mut stop = max == 0;
+        let mut block_at = 0;
+        while !stop && block_at < chunk.len() {
+            let end = (block_at + 16).min(chunk.len());
+            let mut hits = match chunk[block_at..end].try_into() {
+                Ok(block) => special_bytes(block),
+                Err(_) => {
+                    let mut tail = [0u8; 16];
+                    tail[..end - block_at].copy_from_slice(&chunk[block_at..end]);
+                    special_bytes(&tail)
+                }
+            };
+            while hits != 0 {
+                let at = block_at + hits.trailing_zeros() as usize;
+                hits &= hits - 1;
+                match chunk[at] {
+                    b',' => commas.push(at - line_start),
+                    b'"' => stop = true,
+                    _ if at - line_start > MAX_RECORD_BYTES => stop = true,
+                    _ => {
+                        let mut len = at - line_start;
+                        if len > 0 && chunk[at - 1] == b'\r' {
+                            len -= 1;
+                        }
+                        self.lines += 1;
+                        if len > 0 {
+                            each(self.lines, base + line_start, len, &commas);
+                            taken += 1;
+                        }
+                        commas.clear();
+                        line_start = at + 1;
+                        stop = taken == max;
+                    }
+                }
+                if stop {
+                    break;
+                }
+            }
+            block_at = end;
+        }
+        out.extend_from_slice(&chunk[..line_start]);
+        self.input.consume(line_start);
+        self.consumed += line_start as u64;
+        Ok(taken)
+    }
+
     /// The fast path for most rows: a whole line already buffered, without any `"`, is split at
     /// its commas at once. Returns false, having consumed nothing, when the line is not such.
     fn plain_line(&mut self, rec: &mut Record) -> io::Result<bool> {

@@ -92,6 +92,7 @@ fn load_networks(
         window_secs: network.window,
         min_weight: network.min_weight,
         loops,
+        ..CoordOptions::default()
     };
     let built = kinds
         .into_iter()

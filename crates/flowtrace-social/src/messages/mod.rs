@@ -1,23 +1,16 @@
 //! The message table: one row per accepted post, stored as columns of dense ids.
 //!
-//! Strings are interned once on reading (an arena and a hash table): user ids, message ids (together with the
-//! ids that reposts and replies point at, so a repost of a message in the table points at that
-//! message's own item id) and URLs. What remains per message is a handful of `u32`s, an `f64`
-//! time and 4 bytes per URL, about 40 bytes, plus the normalised text co-tweet compares.
-//!
-//! Normalised texts are not interned: most are unique, and a hash table of millions of unique
-//! strings is what reading would spend most of its time in. Each is appended to one arena with
-//! a 64-bit hash; co-tweet groups equal texts by sorting on (hash, text), which stays exact.
+//! Strings are interned once on reading (an arena and a hash table): user ids, message ids
+//! (together with the ids that reposts and replies point at, so a repost of a message in the
+//! table points at that message's own item id) and URLs. What remains per message is a handful
+//! of `u32`s, an `f64` time and 4 bytes per URL, about 40 bytes, plus the text of each original
+//! post (of every post with `keep_text`), which co-tweet and co-similarity compare once
+//! normalised (see the `texts` module).
 
-use std::hash::BuildHasher;
+mod texts;
 
 use crate::intern::Interner;
-use crate::text::normalise_into;
-
-/// The hash [`Messages::text_hashes`] holds: fixed, so equal on every thread and machine.
-pub(crate) fn text_hash(normalised: &str) -> u64 {
-    foldhash::fast::FixedState::default().hash_one(normalised)
-}
+use texts::Texts;
 
 /// "No value" in an id column (no repost, no reply).
 pub const NONE: u32 = u32::MAX;
@@ -55,22 +48,24 @@ pub struct Messages {
     usernames: Vec<Box<str>>,
     urls: Interner,
     keep_text: bool,
-    /// Reused buffer for normalised texts.
-    scratch: String,
 
     item: Vec<u32>,
     user: Vec<UserId>,
     time: Vec<f64>,
     repost: Vec<u32>,
     reply: Vec<u32>,
-    text_hash: Vec<u64>,
-    /// Where each message's normalised text starts in `text_arena`; it ends where the next
-    /// message's starts.
-    text_starts: Vec<u64>,
-    text_arena: String,
     url_starts: Vec<u32>,
     url_ids: Vec<u32>,
-    raw_text: Vec<Box<str>>,
+    texts: Texts,
+}
+
+/// The URLs of a message being added.
+#[derive(Clone, Copy)]
+pub(crate) enum Urls<'a> {
+    /// Each a URL (empty ones are skipped).
+    Listed(&'a [&'a str]),
+    /// The toolkit's `urls` field: URLs separated by single spaces, empty pieces skipped.
+    Spaced(&'a str),
 }
 
 /// Why a message could not be added.
@@ -83,8 +78,9 @@ pub enum AddError {
 }
 
 impl Messages {
-    /// An empty table; `keep_text` keeps each message's raw text (needed for text similarity and
-    /// payment identifiers, not for the coordination networks, which use the normalised text).
+    /// An empty table; `keep_text` keeps every message's text as read (for payment identifiers
+    /// and cascades; the coordination networks need only the texts of original posts, which are
+    /// always kept).
     pub fn new(keep_text: bool) -> Self {
         Messages {
             items: Interner::new(),
@@ -93,42 +89,25 @@ impl Messages {
             usernames: Vec::new(),
             urls: Interner::new(),
             keep_text,
-            scratch: String::new(),
             item: Vec::new(),
             user: Vec::new(),
             time: Vec::new(),
             repost: Vec::new(),
             reply: Vec::new(),
-            text_hash: Vec::new(),
-            text_starts: vec![0],
-            text_arena: String::new(),
             url_starts: vec![0],
             url_ids: Vec::new(),
-            raw_text: Vec::new(),
+            texts: Texts::new(),
         }
     }
 
     /// Appends a message; on error nothing is appended.
     pub fn add(&mut self, post: &Post) -> Result<(), AddError> {
-        // Co-tweet compares original posts only; a repost's text is the reposted one's.
-        let mut normalised = std::mem::take(&mut self.scratch);
-        normalised.clear();
-        if post.repost_id.is_none() {
-            normalise_into(post.message, &mut normalised);
-        }
-        let added = self.add_normalised(post, &normalised, text_hash(&normalised));
-        self.scratch = normalised;
-        added
+        self.add_with_urls(post, Urls::Listed(&post.urls))
     }
 
-    /// [`Messages::add`] with the normalised text (empty for a repost) and its [`text_hash`]
-    /// computed by the caller, perhaps on another thread.
-    pub(crate) fn add_normalised(
-        &mut self,
-        post: &Post,
-        normalised: &str,
-        hash: u64,
-    ) -> Result<(), AddError> {
+    /// [`Messages::add`] with the URLs given apart (`post.urls` is ignored), so a reader need
+    /// not collect them.
+    pub(crate) fn add_with_urls(&mut self, post: &Post, urls: Urls) -> Result<(), AddError> {
         if self.len() >= crate::intern::MAX_IDS - 1 {
             return Err(AddError::TooMany("messages"));
         }
@@ -151,11 +130,20 @@ impl Messages {
             self.usernames[user as usize] = post.username.into();
         }
         let first_url = self.url_ids.len();
-        for url in post.urls.iter().filter(|u| !u.is_empty()) {
+        let mut add_url = |url: &str| -> Result<(), AddError> {
+            if url.is_empty() {
+                return Ok(());
+            }
             let (id, _) = self.urls.intern(url).ok_or(AddError::TooMany("URLs"))?;
             if !self.url_ids[first_url..].contains(&id) {
                 self.url_ids.push(id);
             }
+            Ok(())
+        };
+        match urls {
+            Urls::Listed(list) => list.iter().try_for_each(|u| add_url(u))?,
+            Urls::Spaced("") => {}
+            Urls::Spaced(field) => field.split(' ').try_for_each(add_url)?,
         }
         let end = u32::try_from(self.url_ids.len()).map_err(|_| AddError::TooMany("URLs"))?;
         self.url_starts.push(end);
@@ -164,29 +152,25 @@ impl Messages {
         self.time.push(post.timestamp);
         self.repost.push(repost);
         self.reply.push(reply);
-        self.text_hash.push(hash);
-        self.text_arena.push_str(normalised);
-        self.text_starts.push(self.text_arena.len() as u64);
-        if self.keep_text {
-            self.raw_text.push(post.message.into());
-        }
+        // Reposts carry the reposted text, which no network compares.
+        let kept = self.keep_text || post.repost_id.is_none();
+        self.texts.push(if kept { post.message } else { "" });
         Ok(())
     }
 
-    /// Reserves room for about `rows` more messages whose normalised texts take about
-    /// `text_bytes`, so the columns grow once instead of doubling (each doubling briefly holds
-    /// the old and the new copy). Best effort: if the memory is not there, nothing is reserved.
+    /// Reserves room for about `rows` more messages whose kept texts take about `text_bytes`,
+    /// so the columns grow once instead of doubling (each doubling briefly holds the old and
+    /// the new copy). Best effort: if the memory is not there, nothing is reserved.
     pub fn reserve(&mut self, rows: usize, text_bytes: usize) {
         let _ = self.item.try_reserve_exact(rows);
         let _ = self.user.try_reserve_exact(rows);
         let _ = self.time.try_reserve_exact(rows);
         let _ = self.repost.try_reserve_exact(rows);
         let _ = self.reply.try_reserve_exact(rows);
-        let _ = self.text_hash.try_reserve_exact(rows);
-        let _ = self.text_starts.try_reserve_exact(rows);
         let _ = self.url_starts.try_reserve_exact(rows);
         let _ = self.is_message.try_reserve_exact(rows);
-        let _ = self.text_arena.try_reserve_exact(text_bytes);
+        self.items.reserve(rows);
+        self.texts.reserve(rows, text_bytes);
     }
 
     fn item_id(&mut self, s: &str) -> Result<u32, AddError> {
@@ -258,9 +242,10 @@ impl Messages {
     }
 
     /// A 64-bit hash of each message's normalised text (equal texts, equal hashes; the
-    /// converse only almost always).
+    /// converse only almost always). The first call normalises every text (on all cores).
     pub fn text_hashes(&self) -> &[u64] {
-        &self.text_hash
+        let reposts = &self.repost;
+        self.texts.hashes(|m| reposts[m] == NONE)
     }
 
     /// The platform id behind an item id (a message id or a repost / reply target).
@@ -296,18 +281,15 @@ impl Messages {
     }
 
     /// The normalised text of original post `m` (see [`crate::text::normalise`]); empty for
-    /// reposts.
+    /// reposts. The first call normalises every text (on all cores).
     pub fn normalised_text(&self, m: usize) -> &str {
-        let (a, b) = (
-            self.text_starts[m] as usize,
-            self.text_starts[m + 1] as usize,
-        );
-        self.text_arena.get(a..b).unwrap_or("")
+        let reposts = &self.repost;
+        self.texts.normalised(m, |m| reposts[m] == NONE)
     }
 
     /// Raw text of message `m`, when the table was made with `keep_text`.
     pub fn raw_text(&self, m: usize) -> Option<&str> {
-        self.raw_text.get(m).map(|s| &**s)
+        (self.keep_text && m < self.len()).then(|| self.texts.raw(m))
     }
 
     /// Approximate heap bytes held, for memory reports.
@@ -315,18 +297,14 @@ impl Messages {
         let columns = self.item.capacity() * 4 * 4 + self.time.capacity() * 8;
         let urls = self.url_starts.capacity() * 4 + self.url_ids.capacity() * 4;
         let names: usize = self.usernames.iter().map(|s| s.len() + 16).sum();
-        let raw: usize = self.raw_text.iter().map(|s| s.len() + 16).sum();
         columns
             + urls
             + names
-            + raw
             + self.is_message.capacity()
             + self.items.heap_bytes()
             + self.users.heap_bytes()
             + self.urls.heap_bytes()
-            + self.text_arena.capacity()
-            + self.text_starts.capacity() * 8
-            + self.text_hash.capacity() * 8
+            + self.texts.heap_bytes()
     }
 }
 
