@@ -448,7 +448,8 @@ pub struct ScreenArgs {
     /// Hits below this score are not reported (default: chosen on the labelled set).
     #[arg(long)]
     pub threshold: Option<f32>,
-    /// At most this many hits per query.
+    /// At most this many hits per query, plus any further hit that ties with the last one (an
+    /// exact name shared by several listed parties is never cut off halfway).
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
     /// JSON lines instead of CSV.

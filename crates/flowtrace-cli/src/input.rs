@@ -21,19 +21,25 @@ pub fn format_of(given: Option<Format>, path: &Path, what: &str, flag: &str) -> 
     }
 }
 
-/// Reads the input file, drawing progress and printing the reconciliation line on stderr.
-pub fn load(global: &GlobalArgs, args: &InputArgs) -> Result<Loaded> {
-    let format = format_of(args.format, &args.input, "format", "--from")?;
-    let on_error = match (args.on_error, &args.rejects) {
+/// The bad-row policy `--on-error` and `--rejects` ask for; one for every reader, transfers,
+/// posts and texts alike. Skipping needs a rejects file, so that no rejected row is lost.
+pub fn on_error(policy: OnErrorArg, rejects: Option<&Path>) -> Result<OnError> {
+    Ok(match (policy, rejects) {
         (OnErrorArg::Fail, None) => OnError::Fail,
         (OnErrorArg::Fail, Some(_)) => bail!("--rejects needs --on-error skip"),
         (OnErrorArg::Skip, None) => {
             bail!("--on-error skip needs --rejects FILE, so that no rejected row is lost")
         }
         (OnErrorArg::Skip, Some(path)) => OnError::Skip {
-            rejects: Some(path.clone()),
+            rejects: Some(path.to_path_buf()),
         },
-    };
+    })
+}
+
+/// Reads the input file, drawing progress and printing the reconciliation line on stderr.
+pub fn load(global: &GlobalArgs, args: &InputArgs) -> Result<Loaded> {
+    let format = format_of(args.format, &args.input, "format", "--from")?;
+    let on_error = on_error(args.on_error, args.rejects.as_deref())?;
     let size = std::fs::metadata(&args.input).map(|m| m.len()).unwrap_or(0);
     let bar = progress::bytes_bar(size, global.quiet, "reading");
     let tick = |bytes: u64| bar.set_position(bytes);

@@ -44,6 +44,36 @@ fn variants_of_listed_names_find_their_entry() {
 }
 
 #[test]
+fn a_typo_that_changes_a_short_skeleton_is_found_through_the_index() {
+    // Aghanani / Aghajani and Naml / Nail share no skeleton key: the words' own letters meet.
+    let screener = un();
+    for (name, id) in [
+        ("Azim Aghanani", "un:IRi.003"),
+        ("Tayeb Naml", "un:QDi.280"),
+    ] {
+        let found = top(&screener, &Query::name("q", name));
+        assert_eq!(found.map(|f| f.0), Some(id.to_owned()), "{name}");
+    }
+}
+
+#[test]
+fn the_limit_never_cuts_within_a_tie() {
+    // Two listed parties have the alias Abu Ubaidah exactly: a limit of one shows both.
+    let screener = un();
+    let options = ScreenOptions {
+        limit: 1,
+        ..ScreenOptions::default()
+    };
+    let hits = screener.screen(&Query::name("q", "Abu Ubaidah"), &options);
+    let ids: Vec<_> = hits
+        .iter()
+        .map(|h| screener.entity(h).id.as_str())
+        .collect();
+    assert_eq!(ids, ["un:QDi.219", "un:SOi.014"]);
+    assert!(hits.iter().all(|h| h.score == hits[0].score));
+}
+
+#[test]
 fn a_query_touches_a_small_share_of_the_list() {
     let screener = un();
     let (names, _) = screener.size();

@@ -19,8 +19,8 @@ pub mod lsh;
 pub mod minhash;
 pub mod normalise;
 pub mod posts;
-mod rejects;
 
+pub use flowtrace_rejects::OnError;
 pub use lsh::{LshIndex, TextHit};
 pub use minhash::{MinHashOptions, MinHasher, Signature};
-pub use posts::{read_posts_jsonl, OnBadRow, Post, PostsReport};
+pub use posts::{read_posts_jsonl, BadRow, Post, PostsError, PostsReport};

@@ -2,8 +2,8 @@
 //! (`id`, or `message_id` as the coordination-network-toolkit's JSON lines call it; a string
 //! or an integer) and a text (`text`, or `message`; a string). Other properties are ignored;
 //! blank lines are not rows. Like the transfer readers, every row is accepted or rejected
-//! with its file, line and reason, a bad row stops the read ([`OnBadRow::Fail`]) or goes to a
-//! rejects file byte for byte ([`OnBadRow::Skip`]), and the read reconciles (read = accepted +
+//! with its file, line and reason, a bad row stops the read ([`OnError::Fail`]) or goes to a
+//! rejects file byte for byte ([`OnError::Skip`]), and the read reconciles (read = accepted +
 //! rejected).
 
 use std::fmt;
@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::rejects::Rejects;
+use flowtrace_rejects::RejectsError;
+use flowtrace_rejects::{Books, LoadReport, OnError, Refusal, RejectRecord, RejectedRow};
 
 /// One post: its id, its text and the line it was on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,19 +25,6 @@ pub struct Post {
     pub text: String,
     /// 1-based line number.
     pub line: u64,
-}
-
-/// What to do with a bad row.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub enum OnBadRow {
-    /// Stop at the first and return it as the error.
-    #[default]
-    Fail,
-    /// Go on; write each bad row with its reason to `rejects` when given.
-    Skip {
-        /// The rejects file (CSV `file,location,column,kind,detail,row`).
-        rejects: Option<PathBuf>,
-    },
 }
 
 /// A rejected row: where and why.
@@ -64,39 +52,26 @@ impl fmt::Display for BadRow {
     }
 }
 
-/// The books of a read: rows read = accepted + rejected.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PostsReport {
-    /// The file read.
-    pub file: PathBuf,
-    /// Rows seen (blank lines are not rows).
-    pub rows_read: u64,
-    /// Rows that became posts.
-    pub accepted: u64,
-    /// Rows refused.
-    pub rejected: u64,
-    /// The first ten refusals.
-    pub first_errors: Vec<BadRow>,
-    /// Where the rejects went, if anywhere.
-    pub rejects_file: Option<PathBuf>,
-}
+impl RejectedRow for BadRow {
+    type Kind = &'static str;
 
-impl fmt::Display for PostsReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: read {} rows = {} accepted + {} rejected",
-            self.file.display(),
-            self.rows_read,
-            self.accepted,
-            self.rejected
-        )?;
-        if let Some(path) = &self.rejects_file {
-            write!(f, " (rejects in {})", path.display())?;
+    fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    fn record(&self) -> RejectRecord<'_> {
+        RejectRecord {
+            file: &self.file,
+            location: format!("line {}", self.line),
+            column: self.property.unwrap_or(""),
+            kind: self.kind,
+            detail: &self.reason,
         }
-        Ok(())
     }
 }
+
+/// The books of a read: rows read = accepted + rejected.
+pub type PostsReport = LoadReport<BadRow>;
 
 /// A read that could not go on.
 #[derive(Debug, thiserror::Error)]
@@ -113,33 +88,21 @@ pub enum PostsError {
     #[error("{0}")]
     Row(BadRow),
     /// The rejects file could not be written.
-    #[error("cannot write rejects file {}: {source}", path.display())]
-    Rejects {
-        /// The rejects file.
-        path: PathBuf,
-        /// What the operating system said.
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Rejects(#[from] RejectsError),
 }
-
-const SAMPLE_ERRORS: usize = 10;
 
 /// Reads posts from JSON lines (see the [module docs](self)).
 pub fn read_posts_jsonl(
     path: &Path,
-    on_bad: &OnBadRow,
+    on_bad: &OnError,
 ) -> Result<(Vec<Post>, PostsReport), PostsError> {
     let io_error = |source| PostsError::Io {
         path: path.to_owned(),
         source,
     };
     let mut input = BufReader::new(File::open(path).map_err(io_error)?);
-    let mut rejects = Rejects::open(on_bad)?;
-    let mut report = PostsReport {
-        file: path.to_owned(),
-        rejects_file: rejects.path.clone(),
-        ..PostsReport::default()
-    };
+    let mut books = Books::new(path, on_bad)?;
     let (mut posts, mut buf, mut line) = (Vec::new(), Vec::new(), 0u64);
     loop {
         buf.clear();
@@ -156,10 +119,9 @@ pub fn read_posts_jsonl(
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        report.rows_read += 1;
         match parse_post(raw, line) {
             Ok(post) => {
-                report.accepted += 1;
+                books.accept();
                 posts.push(post);
             }
             Err((property, kind, reason)) => {
@@ -170,19 +132,14 @@ pub fn read_posts_jsonl(
                     kind,
                     reason,
                 };
-                report.rejected += 1;
-                if *on_bad == OnBadRow::Fail {
-                    return Err(PostsError::Row(bad));
-                }
-                rejects.write(&bad, raw)?;
-                if report.first_errors.len() < SAMPLE_ERRORS {
-                    report.first_errors.push(bad);
-                }
+                books.reject(bad, raw).map_err(|refusal| match refusal {
+                    Refusal::Stop(bad) => PostsError::Row(bad),
+                    Refusal::Rejects(e) => PostsError::Rejects(e),
+                })?;
             }
         }
     }
-    rejects.finish()?;
-    Ok((posts, report))
+    Ok((posts, books.finish()?))
 }
 
 fn trim_line_end(buf: &[u8]) -> &[u8] {
@@ -256,14 +213,14 @@ mod tests {
             r#"{"id": "a6", "text": ["x"]}"#,
         ];
         std::fs::write(&path, lines.join("\n")).unwrap();
-        let err = read_posts_jsonl(&path, &OnBadRow::Fail)
+        let err = read_posts_jsonl(&path, &OnError::Fail)
             .unwrap_err()
             .to_string();
         let want = r#"posts.jsonl: line 4, text: missing field: neither "text" nor "message""#;
         assert!(err.ends_with(want), "{err}");
 
         let rejects = dir.path().join("rejects.csv");
-        let skip = OnBadRow::Skip {
+        let skip = OnError::Skip {
             rejects: Some(rejects.clone()),
         };
         let (posts, report) = read_posts_jsonl(&path, &skip).unwrap();

@@ -5,10 +5,12 @@
 
 mod align;
 mod attributes;
+mod consonants;
 mod script;
 mod similar;
 mod skeleton;
 mod text;
+mod variants;
 
 use std::fmt;
 
@@ -19,7 +21,7 @@ pub use attributes::{
 };
 pub use similar::{jaro_winkler, token_similarity, within_one_edit, TokenHow, TOKEN_FLOOR};
 pub use skeleton::{skeleton, skeleton_letters};
-pub use text::{analyse, is_particle_typo, token, NameForm, Token};
+pub use text::{analyse, is_generation, is_particle_typo, token, NameForm, Token};
 
 use crate::date::PartialDate;
 use crate::model::{NameKind, NameQuality, Schema};

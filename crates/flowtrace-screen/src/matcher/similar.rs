@@ -2,13 +2,26 @@
 //! bytes with fixed stack buffers rather than taken from a crate: the general ones work on
 //! `char`s and allocate per call, and a query compares dozens of token pairs in its 50 µs.
 
+use super::consonants::arabic_latin_similarity;
 use super::text::Token;
+use super::variants::governs;
 
 /// Token pairs below this similarity do not match at all.
 pub const TOKEN_FLOOR: f32 = 0.80;
 
 /// The least similarity of two spellings with one consonant skeleton.
 const VOWELS_ONLY: f32 = 0.92;
+
+/// Two syllables of three letters or less with one skeleton (Ri / Re, Ali / Eli).
+const SHORT_VOWELS: f32 = 0.85;
+
+/// An initial and a word it begins.
+const INITIAL: f32 = 0.85;
+
+/// An Abu- or Abd- compound and the word it governs written alone (Abou Zeid / Zeid): kept
+/// low enough that a name of that word alone does not reach the threshold against the
+/// compound's holder without another token.
+const GOVERNED: f32 = 0.85;
 
 /// Why two tokens were taken to match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +39,10 @@ pub enum TokenHow {
     /// Words one side writes apart and the other together, compared glued (Abo Ghaith /
     /// Abughaith).
     Joined,
+    /// An initial and a word it begins.
+    Initial,
+    /// An Abu- or Abd- compound and the word it governs, alone.
+    Governed,
 }
 
 impl TokenHow {
@@ -38,11 +55,14 @@ impl TokenHow {
             TokenHow::Script => "script",
             TokenHow::Article => "article",
             TokenHow::Joined => "joined",
+            TokenHow::Initial => "initial",
+            TokenHow::Governed => "governed",
         }
     }
 }
 
-/// Similarity of two tokens in 0..=1 (0 below [`TOKEN_FLOOR`]) and how it was found.
+/// Similarity of query token `a` and listed token `b` in 0..=1 (0 below [`TOKEN_FLOOR`]) and
+/// how it was found. Symmetric except for an Arabic-script query word against a Latin one.
 pub fn token_similarity(a: &Token, b: &Token) -> (f32, TokenHow) {
     let (s, how) = plain_similarity(a, b);
     if s >= 0.99 {
@@ -69,7 +89,20 @@ fn plain_similarity(a: &Token, b: &Token) -> (f32, TokenHow) {
     // Short syllables (Korean Ri / Re, Kim / Kem, Ali / Eli) that differ in a vowel only.
     let short = a.text.len().max(b.text.len()) <= 3 && a.text.len() == b.text.len();
     if short && a.skeleton == b.skeleton && !a.consonantal && !b.consonantal {
-        return (0.85, TokenHow::Spelling);
+        return (SHORT_VOWELS, TokenHow::Spelling);
+    }
+    // A query's initial stands for any word it begins (R. Chun Hwan, Ri Chun Hwan); it weighs
+    // least (see the screener), so it confirms a name rather than makes one.
+    let initial = |x: &Token, y: &Token| {
+        x.text.len() == 1
+            && y.text.len() > 1
+            && !y.consonantal
+            && y.text.as_bytes()[0] == x.text.as_bytes()[0]
+    };
+    // Only the query's initials: a listed initial (Ahmed Abdullah S al-Zahrani) says too
+    // little to stand for a whole query word, which weighs as much as its rarity.
+    if initial(a, b) {
+        return (INITIAL, TokenHow::Initial);
     }
     if a.consonantal || b.consonantal {
         return script_similarity(a, b);
@@ -82,13 +115,24 @@ fn plain_similarity(a: &Token, b: &Token) -> (f32, TokenHow) {
             (VOWELS_ONLY, TokenHow::Spelling)
         };
     }
+    if governs(a, b) || governs(b, a) {
+        return (GOVERNED, TokenHow::Governed);
+    }
+    // One word by two transliteration conventions (Redha / Reza, Iadhid / Yazid): the sound
+    // keys are compared first, as few pairs share one.
+    let sound_alike = || a.sound == b.sound && a.skeleton == b.skeleton;
     if plainly_different(a, b) {
-        return (0.0, TokenHow::Spelling);
+        let s = if sound_alike() { VOWELS_ONLY } else { 0.0 };
+        return (s, TokenHow::Spelling);
     }
     let (mut s, how) = spelling(a.text.as_bytes(), b.text.as_bytes());
-    // Spellings that differ in vowels only (Sayf, Saif, Seif) are one name.
-    if s >= TOKEN_FLOOR && a.skeleton == b.skeleton && a.skeleton.len() >= 2 {
-        s = s.max(VOWELS_ONLY);
+    if s < VOWELS_ONLY {
+        // Spellings that differ in vowels only (Sayf, Saif, Seif) are one name.
+        if s >= TOKEN_FLOOR && a.skeleton == b.skeleton && a.skeleton.len() >= 2 {
+            s = VOWELS_ONLY;
+        } else if sound_alike() {
+            return (VOWELS_ONLY, TokenHow::Spelling);
+        }
     }
     if s >= TOKEN_FLOOR {
         (s, how)
@@ -105,24 +149,47 @@ fn script_similarity(a: &Token, b: &Token) -> (f32, TokenHow) {
         let s = if x.len() >= 3 { 0.93 } else { 0.84 };
         return (s, TokenHow::Script);
     }
-    let s = if x.len().min(y.len()) >= 4 && within_one_edit(x, y) {
+    let s: f32 = if x.len().min(y.len()) >= 4 && within_one_edit(x, y) {
         0.86
     } else {
         0.0
     };
-    (s, TokenHow::Script)
+    // An Arabic-script query word against a Latin listed one: align the Latin spelling with
+    // the Arabic consonants, which tells more than the skeleton (see `consonants`). Only in
+    // that direction: a Latin query meets an Arabic listed name's Latin names too, and
+    // aligning it with every Arabic listed word it meets would cost every query.
+    let aligned = if a.consonantal && !b.consonantal {
+        arabic_latin_similarity(&a.text, &b.text)
+    } else {
+        0.0
+    };
+    (s.max(aligned), TokenHow::Script)
 }
 
 /// Words of five letters or more with one skeleton of three consonants or more, whose
 /// Jaro-Winkler similarity is at least 0.7: vowels moved rather than changed (Lesid / Lased,
 /// Bedun / Bidon, Muhemed / Mohamed), which Jaro's matching window misses. Shorter words or
-/// skeletons fit too many names (Omar / Amir).
+/// skeletons fit too many names (Omar / Amir), and so do Abu- or Abd- compounds of them (Abu
+/// Omar / Abu Amir): their head is not counted.
 fn same_consonants(a: &Token, b: &Token) -> bool {
-    let consonants = a.skeleton.trim_start_matches('a').len();
+    let (mut consonants, mut shorter) = (
+        a.skeleton.trim_start_matches('a').len(),
+        a.text.len().min(b.text.len()),
+    );
+    if a.governed != 0 && b.governed != 0 {
+        consonants = consonants.saturating_sub(if a.text.starts_with("abd") { 2 } else { 1 });
+        shorter -= 3;
+    }
     a.skeleton == b.skeleton
         && consonants >= 3
-        && a.text.len().min(b.text.len()) >= 5
+        && shorter >= 5
         && jaro_winkler(a.text.as_bytes(), b.text.as_bytes()) >= 0.7
+}
+
+/// Two short syllables with one skeleton, read with other vowels.
+fn short_vowel_variants(x: &[u8], y: &[u8]) -> bool {
+    let ascii = |w: &[u8]| std::str::from_utf8(w).map(super::skeleton::skeleton);
+    matches!((ascii(x), ascii(y)), (Ok(p), Ok(q)) if p == q && !p.is_empty())
 }
 
 /// Whether [`spelling`] would find two words unalike, told from their lengths and letter masks
@@ -155,10 +222,15 @@ fn spelling(a: &[u8], b: &[u8]) -> (f32, TokenHow) {
     if a == b {
         return (1.0, TokenHow::Exact);
     }
-    // Abd- and Abu- compounds compare by the governed word: Abdkhaliq is not Abdmalik.
+    // Abd- and Abu- compounds compare by the governed word: Abdkhaliq is not Abdmalik; a
+    // short one is a syllable read with other vowels (Abu Ali, Abo Eli).
     for head in [&b"abd"[..], b"abu"] {
         if a.len() > 5 && b.len() > 5 && a.starts_with(head) && b.starts_with(head) {
-            return spelling(&a[3..], &b[3..]);
+            let (x, y) = (&a[3..], &b[3..]);
+            if x.len() == y.len() && x.len() <= 3 && short_vowel_variants(x, y) {
+                return (SHORT_VOWELS, TokenHow::Spelling);
+            }
+            return spelling(x, y);
         }
     }
     let short = a.len().min(b.len());
@@ -330,6 +402,14 @@ mod tests {
         assert_eq!(sim("lesid", "lased").0, VOWELS_ONLY);
         assert_eq!(sim("bedun", "bidon").0, VOWELS_ONLY);
         assert_eq!(sim("omar", "amir").0, 0.0, "too short to trust");
+        // The governed syllables meet as Ali / Eli do; then the whole words' one skeleton
+        // lifts them as Sayf / Saif.
+        assert_eq!(sim("abueli", "abuali").0, VOWELS_ONLY);
+        assert_eq!(sim("abuomar", "abuamir").0, 0.0);
+        assert_eq!(sim("r", "ri"), (INITIAL, TokenHow::Initial));
+        assert_eq!(sim("r", "kim").0, 0.0);
+        assert_eq!(sim("redha", "reza").0, VOWELS_ONLY);
+        assert_eq!(sim("zeid", "abuzeid"), (GOVERNED, TokenHow::Governed));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use super::script::{arabic_word, ascii_word, han_words, is_arabic, is_han};
 use super::skeleton::{skeleton, skeleton_letters};
+use super::variants::{governed_key, sound_key};
 
 /// One word of a name, ready to compare.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -21,6 +22,11 @@ pub struct Token {
     /// The letters `text` uses, bit `c & 31` for byte `c`: with the length, enough to tell
     /// most unrelated words apart before comparing them letter by letter.
     pub letters: u32,
+    /// A hash of `text` as it sounds, for spellings by other transliteration conventions
+    /// (Redha / Reza); see `variants`.
+    pub sound: u64,
+    /// The same for the word an Abu- or Abd- compound governs (Abuzeid: Zeid), 0 for others.
+    pub governed: u64,
 }
 
 /// A name as the matcher sees it: its tokens, and the particles set aside.
@@ -84,6 +90,17 @@ const ORGANISATION_WORDS: [(&str, &str); 22] = [
     ("ahl", "people"),
 ];
 
+/// Generational suffixes (Jr., Sr.) and the one spelling each is read as: they tell a father
+/// from his son, and lists write them on one name and not on another, so they weigh least.
+const GENERATIONS: [(&str, &str); 6] = [
+    ("jr", "jr"),
+    ("jnr", "jr"),
+    ("junior", "jr"),
+    ("sr", "sr"),
+    ("snr", "sr"),
+    ("senior", "sr"),
+];
+
 /// Reads a name into tokens and particles.
 pub fn analyse(name: &str) -> NameForm {
     let words = words(&rotate_comma(name));
@@ -92,7 +109,12 @@ pub fn analyse(name: &str) -> NameForm {
     while i < words.len() {
         let (text, consonantal) = &words[i];
         let next = words.get(i + 1).map(|(t, _)| t.as_str());
+        let previous = i.checked_sub(1).map(|p| words[p].0.as_str());
         i += 1;
+        if let Some(generation) = generation(text, previous, next) {
+            form.tokens.push(token(generation.to_owned(), false));
+            continue;
+        }
         if is_particle(text, next) {
             form.particles.push(text.clone());
             continue;
@@ -109,7 +131,7 @@ pub fn analyse(name: &str) -> NameForm {
             if let Some(last) = form.tokens.pop() {
                 text = format!("{head}{}", last.text);
             }
-        } else if is_head(&text) && next.is_some() {
+        } else if (is_head(&text) || is_abd_typo_before_article(&text, next)) && next.is_some() {
             // The governed word follows, perhaps after an article: Abd al-Rahman, Abu al-Hasan.
             let mut governed = &words[i].0;
             if ARTICLES.contains(&governed.as_str()) || SUN_ARTICLES.contains(&governed.as_str()) {
@@ -119,7 +141,10 @@ pub fn analyse(name: &str) -> NameForm {
                     governed = after;
                 }
             }
-            let head = if ABD.contains(&text.as_str()) || is_abd_typo(&text) {
+            let head = if ABD.contains(&text.as_str())
+                || is_abd_typo(&text)
+                || is_abd_typo_before_article(&text, next)
+            {
                 "abd"
             } else {
                 "abu"
@@ -164,6 +189,8 @@ pub fn token(text: String, consonantal: bool) -> Token {
         .map(|a| text[a.len()..].to_owned());
     Token {
         letters: letter_mask(text.as_bytes()),
+        sound: sound_key(&text),
+        governed: governed_key(&text),
         skeleton: if consonantal {
             skeleton_letters(&text)
         } else {
@@ -205,6 +232,18 @@ fn is_abd_typo(word: &str) -> bool {
         && ["abdul", "abdel"]
             .iter()
             .any(|h| super::similar::within_one_edit(word.as_bytes(), h.as_bytes()))
+}
+
+/// Abd with one letter mistyped (Albd, Avd) before an article: Abd is followed by al- far
+/// more often than any four-letter word one letter from it is (Abid, Ahad stand alone; And
+/// joins organisation names).
+fn is_abd_typo_before_article(word: &str, next: Option<&str>) -> bool {
+    let article = next.is_some_and(|n| ARTICLES.contains(&n) || SUN_ARTICLES.contains(&n));
+    article
+        && word != "and"
+        && (3..=4).contains(&word.len())
+        && word.starts_with('a')
+        && super::similar::within_one_edit(word.as_bytes(), b"abd")
 }
 
 /// "LAST, First" (OFAC's order) read as "First LAST", so that a trailing Abu or Abdul governs
@@ -264,6 +303,23 @@ fn settle_suffix(word: &str) -> String {
         }
     }
     word.to_owned()
+}
+
+/// The generational suffix a word is, if it is one: Jr. or Sr. after a name, or the Arabic
+/// الابن ("the son", read `al` `abn`) closing one, which is Jr.
+fn generation(word: &str, previous: Option<&str>, next: Option<&str>) -> Option<&'static str> {
+    let previous = previous?;
+    let listed = GENERATIONS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, g)| *g);
+    let son = next.is_none() && CONNECTORS.contains(&word) && ARTICLES.contains(&previous);
+    listed.or(son.then_some("jr"))
+}
+
+/// Whether a token is a generational suffix (see [`GENERATIONS`]).
+pub fn is_generation(token: &Token) -> bool {
+    !token.consonantal && matches!(token.text.as_str(), "jr" | "sr")
 }
 
 fn is_particle(word: &str, next: Option<&str>) -> bool {
@@ -398,6 +454,11 @@ mod tests {
         assert_eq!(texts("NASHUK ABU"), ["abunashuk"]);
         assert_eq!(texts("Bank as Capital"), ["bank", "as", "capital"]);
         assert_eq!(texts("ABsUL RAQIB"), ["abdraqib"], "a typo inside Abdul");
+        assert_eq!(texts("Albd-al-Hamid"), ["abdhamid"], "a typo inside Abd");
+        assert_eq!(texts("Ahad Hamid"), ["ahad", "hamid"]);
+        assert_eq!(texts("Ansar and al-Jihad"), ["ansar", "and", "jihad"]);
+        assert_eq!(texts("Delos Reyes Junior"), ["delos", "reyes", "jr"]);
+        assert_eq!(texts("فلسيانو رييس الإبن"), ["flsianu", "riis", "jr"]);
     }
 
     #[test]

@@ -6,13 +6,15 @@
 mod scratch;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::index::{KeyIndex, MIN_WEIGHT};
+use foldhash::fast::FixedState;
+
+use crate::index::{KeyIndex, DELETION_PROMISE, MIN_WEIGHT, SPELLING_MIN};
 use crate::matcher::{
-    adjustments, align, align_with, analyse, is_particle_typo, token_similarity, Alignment,
-    Explanation, NameForm, Query, StackAlignment, Token, TokenHow, LISTED_SIDE_FLOOR, MAX_TOKENS,
-    WEAK_ALIAS_FACTOR,
+    adjustments, align, align_with, analyse, is_generation, is_particle_typo, token_similarity,
+    Alignment, Explanation, NameForm, Query, StackAlignment, Token, TokenHow, LISTED_SIDE_FLOOR,
+    MAX_TOKENS, WEAK_ALIAS_FACTOR,
 };
 use crate::matcher::{BIRTH_DATE_AGREES, NATIONALITY_AGREES};
 use crate::model::{ListedEntity, NameQuality, Watchlist};
@@ -38,7 +40,8 @@ const PARTICLE_TYPO_FREQUENCY: u32 = 3;
 pub struct ScreenOptions {
     /// Hits below this score are dropped.
     pub threshold: f32,
-    /// At most this many hits, best first.
+    /// At most this many hits, best first, and every hit tied with the last of them (an
+    /// analyst sees all the entities a name matches equally well, never an arbitrary part).
     pub limit: usize,
 }
 
@@ -90,6 +93,9 @@ pub struct Screener {
     names: Vec<IndexedName>,
     /// Every distinct listed token once.
     tokens: Vec<Token>,
+    /// Hashes of the texts of `tokens`, to tell a word some listed name writes from one none
+    /// does (a collision would only skip a typo lookup).
+    texts: HashSet<u64, FixedState>,
     /// `(total, factor)` of every name, apart from the rest: ranking candidates reads them for
     /// hundreds of names a query.
     totals: Vec<(f32, f32)>,
@@ -141,14 +147,23 @@ impl Screener {
             }
         }
         for n in &mut names {
-            n.weights = n.form.tokens.iter().map(|t| index.weight(t)).collect();
+            let weight = |t: &Token| {
+                if is_generation(t) {
+                    MIN_WEIGHT
+                } else {
+                    index.weight(t)
+                }
+            };
+            n.weights = n.form.tokens.iter().map(weight).collect();
             n.total = n.weights.iter().sum();
         }
         let totals = names.iter().map(|n| (n.total, n.factor)).collect();
+        let texts = tokens.iter().map(|t| text_hash(&t.text)).collect();
         Screener {
             list,
             names,
             tokens,
+            texts,
             totals,
             index,
         }
@@ -230,7 +245,8 @@ impl Screener {
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
-        hits.truncate(options.limit);
+        truncate_keeping_ties(&mut hits, options.limit);
+        SCRATCH.with(|scratch| scratch.borrow_mut().candidates = candidates);
         (hits, work)
     }
 
@@ -270,7 +286,9 @@ impl Screener {
                 let e = scratch.next_token();
                 let (gathered, touched) = (&mut scratch.gathered, &mut scratch.touched);
                 let any = std::cell::Cell::new(false);
-                let mut gather = |names: &[u32]| {
+                // A name met through several keys of one token counts once, at the first
+                // (best) key's promise.
+                let mut gather = |names: &[u32], promise: f32| {
                     any.set(true);
                     for &n in names {
                         let g = &mut gathered[n as usize];
@@ -281,10 +299,23 @@ impl Screener {
                         if g.0 == 0.0 {
                             touched.push(n);
                         }
-                        g.0 += weight;
+                        g.0 += weight * promise;
                     }
                 };
                 self.index.lookup(token, &mut gather);
+                if token.consonantal {
+                    let related = |names: &[u32]| gather(names, DELETION_PROMISE);
+                    self.index.lookup_arabic(token, related);
+                }
+                // A word no listed name writes may be a typo that moved its skeleton.
+                let typo_length = token.text.len() >= SPELLING_MIN;
+                if typo_length
+                    && !token.consonantal
+                    && !self.texts.contains(&text_hash(&token.text))
+                {
+                    let typo = |names: &[u32]| gather(names, DELETION_PROMISE);
+                    self.index.lookup_spelling(&token.text, typo);
+                }
                 if any.get() {
                     found += weight;
                 }
@@ -292,7 +323,8 @@ impl Screener {
             let total: f32 = weights.iter().sum();
             let floor = found * (threshold - 0.35).max(0.15);
             let (gathered, touched) = (&mut scratch.gathered, &scratch.touched);
-            let mut kept: Vec<(f32, u32)> = Vec::with_capacity(touched.len());
+            let mut kept = std::mem::take(&mut scratch.candidates);
+            kept.clear();
             for &n in touched {
                 let g = gathered[n as usize].0;
                 if g < floor {
@@ -314,11 +346,17 @@ impl Screener {
 
     /// The rarity weight of each query token. A word no listed name has weighs most, as a
     /// rare name should, except when it is a particle mistyped (Kuld or Uuld for Ould, Bne for
-    /// Ben): the particle it was meant to be is set aside, so it weighs least. A word a few
-    /// listed names have may still be such a typo; one many have is a name (Ali).
+    /// Ben, Ai for Al): the particle it was meant to be is set aside, so it weighs least. A
+    /// word whose skeleton a few listed names have, or that no listed name writes as it is,
+    /// may still be such a typo; a listed word many names have is a name (Ali). An initial
+    /// weighs least too: it fits every name it begins; and so does Jr. or Sr.
     fn query_weights(&self, form: &NameForm) -> Vec<f32> {
         let weight = |t: &Token| {
-            if self.index.frequency(t) <= PARTICLE_TYPO_FREQUENCY && is_particle_typo(t) {
+            let particle_typo = is_particle_typo(t)
+                && (self.index.frequency(t) <= PARTICLE_TYPO_FREQUENCY
+                    || !self.texts.contains(&text_hash(&t.text)));
+            let initial = t.text.len() == 1 && !t.consonantal;
+            if particle_typo || initial || is_generation(t) {
                 MIN_WEIGHT
             } else {
                 self.index.weight(t)
@@ -406,6 +444,12 @@ impl Screener {
     }
 }
 
+/// The hash [`Screener`] keeps of every listed word's text.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    FixedState::with_seed(0x7e_47).hash_one(text.as_bytes())
+}
+
 /// Whether a name scoring `name_score` could reach `threshold` once the query's birth date,
 /// nationality and schema are compared: most candidates fall short even if all agreed.
 fn could_reach(query: &Query, name_score: f32, threshold: f32) -> bool {
@@ -417,6 +461,19 @@ fn could_reach(query: &Query, name_score: f32, threshold: f32) -> bool {
         name_score
     };
     most >= threshold
+}
+
+/// Keeps the best `limit` hits (sorted best first) and every hit tied with the last of them:
+/// an analyst must see every entity the name matches equally well, and which of a tie falls
+/// under the limit would otherwise depend on the entities' order in the list.
+fn truncate_keeping_ties(hits: &mut Vec<Hit>, limit: usize) {
+    let Some(last) = limit.checked_sub(1).and_then(|i| hits.get(i)) else {
+        hits.truncate(limit);
+        return;
+    };
+    let cut = last.score;
+    let end = limit + hits[limit..].iter().take_while(|h| h.score >= cut).count();
+    hits.truncate(end);
 }
 
 /// Moves the `n` most promising candidates to the front of `candidates`, best first (ties by

@@ -18,6 +18,8 @@ pub(super) struct Scratch {
     pub(super) gathered: Vec<(f32, u32)>,
     /// Names touched by this query.
     pub(super) touched: Vec<u32>,
+    /// The candidates' buffer, lent to each query and given back (it holds hundreds).
+    pub(super) candidates: Vec<(f32, u32)>,
     /// Stamp of the query token being gathered.
     pub(super) token_epoch: u32,
     /// Per listed token id: stamp of the query that computed its row, and where the row is.

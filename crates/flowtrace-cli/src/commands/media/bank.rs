@@ -6,7 +6,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter};
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use flowtrace_media::bank::{BankEntry, BankError, BankStore, HashType, ImportReport, PdqBank};
 use flowtrace_media::FileHashes;
 
@@ -15,7 +15,7 @@ use super::args::{
     BankNameArgs, BankRemoveArgs,
 };
 use super::{expand_files, hash_files, open_store, print_file_reconciliation};
-use crate::args::{GlobalArgs, OnErrorArg};
+use crate::args::GlobalArgs;
 use crate::commands::social::write_to;
 use crate::{output, Outcome};
 
@@ -115,14 +115,8 @@ fn file_name(path: &Path) -> String {
 
 fn import(global: &GlobalArgs, args: &BankImportArgs) -> Result<Outcome> {
     let BankNameArgs { bank, db } = &args.name;
-    let skip = match (args.on_error, &args.rejects) {
-        (OnErrorArg::Fail, None) => false,
-        (OnErrorArg::Fail, Some(_)) => bail!("--rejects needs --on-error skip"),
-        (OnErrorArg::Skip, None) => {
-            bail!("--on-error skip needs --rejects FILE, so that no rejected row is lost")
-        }
-        (OnErrorArg::Skip, Some(_)) => true,
-    };
+    let policy = crate::input::on_error(args.on_error, args.rejects.as_deref())?;
+    let skip = policy != flowtrace_io::OnError::Fail;
     let mut store = open_store(&db.db, false)?;
     let input =
         File::open(&args.csv).with_context(|| format!("cannot read {}", args.csv.display()))?;

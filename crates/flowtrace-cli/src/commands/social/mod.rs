@@ -8,8 +8,8 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
-use flowtrace_social::{read_messages, LoadedMessages, MessageFormat, OnError, ReadOptions};
+use anyhow::{Context, Result};
+use flowtrace_social::{read_messages, LoadedMessages, MessageFormat, ReadOptions};
 
 use crate::args::{GlobalArgs, OnErrorArg, PostsFormat, SocialCommand};
 use crate::{memory, progress, Outcome};
@@ -45,16 +45,7 @@ pub fn load_posts(global: &GlobalArgs, input: &PostsInput) -> Result<LoadedMessa
             )
         })?,
     };
-    let on_error = match (input.on_error, input.rejects) {
-        (OnErrorArg::Fail, None) => OnError::Fail,
-        (OnErrorArg::Fail, Some(_)) => bail!("--rejects needs --on-error skip"),
-        (OnErrorArg::Skip, None) => {
-            bail!("--on-error skip needs --rejects FILE, so that no rejected row is lost")
-        }
-        (OnErrorArg::Skip, Some(path)) => OnError::Skip {
-            rejects: Some(path.to_path_buf()),
-        },
-    };
+    let on_error = crate::input::on_error(input.on_error, input.rejects)?;
     let size = std::fs::metadata(input.path).map(|m| m.len()).unwrap_or(0);
     let bar = progress::bytes_bar(size, global.quiet, "reading posts");
     let tick = |bytes: u64| bar.set_position(bytes);

@@ -8,12 +8,12 @@ use std::io::Write;
 
 use anyhow::{bail, Result};
 use flowtrace_media::bank::TextEntry;
-use flowtrace_media::text::{read_posts_jsonl, MinHashOptions, OnBadRow};
+use flowtrace_media::text::{read_posts_jsonl, MinHashOptions};
 
 pub use args::TextCommand;
 use args::{TextAddArgs, TextFormat, TextInputArgs, TextMatchArgs};
 
-use crate::args::{GlobalArgs, OnErrorArg, PostsFormat};
+use crate::args::{GlobalArgs, PostsFormat};
 use crate::commands::media::{open_store, require_bank};
 use crate::commands::social::{load_posts, write_to, PostsInput};
 use crate::Outcome;
@@ -76,16 +76,7 @@ fn read_posts(global: &GlobalArgs, input: &TextInputArgs) -> Result<Posts> {
             rejected: loaded.report.rejected,
         });
     }
-    let on_bad = match (input.on_error, &input.rejects) {
-        (OnErrorArg::Fail, None) => OnBadRow::Fail,
-        (OnErrorArg::Fail, Some(_)) => bail!("--rejects needs --on-error skip"),
-        (OnErrorArg::Skip, None) => {
-            bail!("--on-error skip needs --rejects FILE, so that no rejected row is lost")
-        }
-        (OnErrorArg::Skip, Some(path)) => OnBadRow::Skip {
-            rejects: Some(path.clone()),
-        },
-    };
+    let on_bad = crate::input::on_error(input.on_error, input.rejects.as_deref())?;
     let (posts, report) = read_posts_jsonl(&input.input, &on_bad)?;
     crate::input::print_reconciliation(global, &report, &report.first_errors, report.rejected);
     Ok(Posts {
