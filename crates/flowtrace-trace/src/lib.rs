@@ -145,9 +145,10 @@ impl<'g> Tracer<'g> {
         }
     }
 
-    /// Builds now what traces in `direction` would build on first use (a server calls this once
-    /// after loading, so that no query pays for it).
-    pub fn prepare(&self, direction: Direction) {
+    /// Builds now what traces in `direction` under `policies` would build on first use (a server
+    /// calls this once after loading, so that no query pays for it). Only what those policies
+    /// read is built: haircut's shares take 24 bytes a transfer, poison's tails 8.
+    pub fn prepare(&self, direction: Direction, policies: &[Policy]) {
         let sides: &[Side] = match direction {
             Direction::Forward => &[Side::Forward],
             Direction::Backward => &[Side::Backward],
@@ -155,8 +156,12 @@ impl<'g> Tracer<'g> {
         };
         for &side in sides {
             self.adjacency(side);
-            self.shares(side);
-            self.tails(side);
+            if policies.contains(&Policy::Haircut) {
+                self.shares(side);
+            }
+            if policies.contains(&Policy::Poison) {
+                self.tails(side);
+            }
         }
     }
 

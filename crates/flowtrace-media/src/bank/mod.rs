@@ -229,6 +229,17 @@ impl BankStore {
 
     /// Adds entries in one transaction; returns how many were new (the others the bank had).
     pub fn add_all(&mut self, bank: &str, entries: &[BankEntry]) -> Result<u64, BankError> {
+        self.insert_all(bank, entries, insert)
+    }
+
+    /// Inserts `rows` into bank `bank` in one transaction, all or none, and counts the rows
+    /// `insert_row` reports new (a duplicate is ignored, not an error).
+    fn insert_all<T>(
+        &mut self,
+        bank: &str,
+        rows: &[T],
+        insert_row: impl Fn(&Connection, i64, &T) -> rusqlite::Result<bool>,
+    ) -> Result<u64, BankError> {
         let id = self.bank_id(bank)?;
         let path = self.path.clone();
         let db = |source| BankError::Database {
@@ -237,8 +248,8 @@ impl BankStore {
         };
         let tx = self.conn.transaction().map_err(db)?;
         let mut added = 0;
-        for entry in entries {
-            added += u64::from(insert(&tx, id, entry).map_err(db)?);
+        for row in rows {
+            added += u64::from(insert_row(&tx, id, row).map_err(db)?);
         }
         tx.commit().map_err(db)?;
         Ok(added)

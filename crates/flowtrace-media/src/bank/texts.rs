@@ -72,24 +72,13 @@ impl BankStore {
     /// Adds texts to a bank in one transaction; returns how many were new (a text the bank
     /// holds already is left as it is).
     pub fn add_texts(&mut self, bank: &str, entries: &[TextEntry]) -> Result<u64, BankError> {
-        let id = self.bank_id(bank)?;
-        let path = self.path.clone();
-        let db = |source| BankError::Database {
-            path: path.clone(),
-            source,
-        };
-        let tx = self.conn.transaction().map_err(db)?;
-        let mut added = 0;
-        for entry in entries {
-            added += tx
-                .execute(
-                    "INSERT OR IGNORE INTO text_entry (bank_id, text, labels) VALUES (?1, ?2, ?3)",
-                    params![id, entry.text, encode_labels(&entry.labels)],
-                )
-                .map_err(db)? as u64;
-        }
-        tx.commit().map_err(db)?;
-        Ok(added)
+        self.insert_all(bank, entries, |tx, id, entry| {
+            let added = tx.execute(
+                "INSERT OR IGNORE INTO text_entry (bank_id, text, labels) VALUES (?1, ?2, ?3)",
+                params![id, entry.text, encode_labels(&entry.labels)],
+            )?;
+            Ok(added > 0)
+        })
     }
 
     /// Removes a text from a bank; returns whether it was there.
