@@ -33,6 +33,14 @@ pub enum BankError {
         /// What is wrong.
         reason: String,
     },
+    /// The rejects file of an import could not be written.
+    #[error("cannot write rejects file {}: {source}", path.display())]
+    Rejects {
+        /// The rejects file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
     /// The CSV could not be read or written at all (I/O, broken quoting).
     #[error("{file}: {source}")]
     Csv {
@@ -41,4 +49,13 @@ pub enum BankError {
         /// What the CSV reader or writer said.
         source: csv::Error,
     },
+}
+
+impl From<flowtrace_rejects::RejectsError> for BankError {
+    fn from(e: flowtrace_rejects::RejectsError) -> BankError {
+        BankError::Rejects {
+            path: e.path,
+            source: e.source,
+        }
+    }
 }

@@ -4,12 +4,15 @@
 //! The database file is self-contained, so a bank can be sent to a partner as it is.
 //!
 //! ```
-//! use flowtrace_media::bank::{BankEntry, BankStore, HashType};
+//! use std::path::Path;
+//!
+//! use flowtrace_media::bank::{BankEntry, BankStore, HashType, OnError};
 //!
 //! let mut store = BankStore::open_in_memory()?;
 //! store.create_bank("gifct-sample", "hashes shared by a partner")?;
 //! let csv = "pdq,f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22,item-17,ideology=x\n";
-//! let report = store.import_csv("gifct-sample", csv.as_bytes(), "partner.csv", false)?;
+//! let partner = Path::new("partner.csv");
+//! let report = store.import_csv("gifct-sample", csv.as_bytes(), partner, &OnError::Fail)?;
 //! assert_eq!(report.added, 1);
 //! assert_eq!(store.entries("gifct-sample")?[0].labels, ["item-17", "ideology=x"]);
 //! # Ok::<(), flowtrace_media::bank::BankError>(())
@@ -25,9 +28,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub use csv_io::ImportReport;
+pub use csv_io::{ImportReport, RefusedRow};
 pub use entry::{BankEntry, HashType};
 pub use error::BankError;
+pub use flowtrace_rejects::OnError;
 pub use matcher::{BankMatcher, FileMatch, MatchOptions, MatchedBy, PdqBank, PdqMatch};
 pub use texts::{TextBank, TextEntry, TextMatch};
 

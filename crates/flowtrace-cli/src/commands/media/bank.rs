@@ -1,9 +1,8 @@
 //! `flowtrace media bank`: create banks, fill them from image files or HMA / ThreatExchange
 //! CSV, export, list, remove.
 
-use std::collections::BTreeSet;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter};
+use std::io::BufReader;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -116,84 +115,30 @@ fn file_name(path: &Path) -> String {
 fn import(global: &GlobalArgs, args: &BankImportArgs) -> Result<Outcome> {
     let BankNameArgs { bank, db } = &args.name;
     let policy = crate::input::on_error(args.on_error, args.rejects.as_deref())?;
-    let skip = policy != flowtrace_io::OnError::Fail;
     let mut store = open_store(&db.db, false)?;
     let input =
         File::open(&args.csv).with_context(|| format!("cannot read {}", args.csv.display()))?;
-    let name = args.csv.display().to_string();
-    let report = store.import_csv(bank, BufReader::new(input), &name, skip)?;
-    if let Some(rejects) = &args.rejects {
-        write_rejects(&args.csv, rejects, &report)?;
-    }
-    print_import(global, &name, bank, &report, args.rejects.as_deref());
+    let report = store.import_csv(bank, BufReader::new(input), &args.csv, &policy)?;
+    print_import(global, bank, &report);
     Ok(Outcome {
-        rejected_rows: report.rejected.len() as u64,
+        rejected_rows: report.books.rejected,
     })
 }
 
-fn print_import(
-    global: &GlobalArgs,
-    file: &str,
-    bank: &str,
-    report: &ImportReport,
-    rejects: Option<&Path>,
-) {
-    let rejected = report.rejected.len();
+fn print_import(global: &GlobalArgs, bank: &str, report: &ImportReport) {
+    let books = &report.books;
     let mut line = format!(
-        "{file}: read {} rows = {} added + {} already in bank {bank:?} + {rejected} rejected",
-        report.rows, report.added, report.duplicates
+        "{}: read {} rows = {} added + {} already in bank {bank:?} + {} rejected",
+        books.file.display(),
+        books.rows_read,
+        report.added,
+        report.duplicates,
+        books.rejected
     );
-    if let Some(path) = rejects {
+    if let Some(path) = &books.rejects_file {
         line.push_str(&format!(" (rejects in {})", path.display()));
     }
-    let shown: Vec<&BankError> = report.rejected.iter().take(10).collect();
-    crate::input::print_reconciliation(global, &line, &shown, rejected as u64);
-}
-
-/// Writes the rejected rows, each as it is in the input (its whole line), with the reason, in
-/// the columns of the other readers' rejects files.
-fn write_rejects(input: &Path, rejects: &Path, report: &ImportReport) -> Result<()> {
-    let lines: BTreeSet<u64> = report
-        .rejected
-        .iter()
-        .filter_map(|e| match e {
-            BankError::BadRow { line, .. } => Some(*line),
-            _ => None,
-        })
-        .collect();
-    let mut raw = std::collections::HashMap::new();
-    let reader = BufReader::new(File::open(input)?);
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let n = n as u64 + 1;
-        if lines.contains(&n) {
-            let mut bytes = line?;
-            if bytes.ends_with(b"\r") {
-                bytes.pop();
-            }
-            raw.insert(n, bytes);
-        }
-    }
-    let fail = || format!("cannot write rejects file {}", rejects.display());
-    let mut w = csv::Writer::from_writer(BufWriter::new(File::create(rejects).with_context(fail)?));
-    w.write_record(["file", "location", "column", "kind", "detail", "row"])
-        .with_context(fail)?;
-    for e in &report.rejected {
-        if let BankError::BadRow { file, line, reason } = e {
-            let row = raw.get(line).map_or(&[][..], Vec::as_slice);
-            let location = format!("line {line}");
-            let fields: [&[u8]; 6] = [
-                file.as_bytes(),
-                location.as_bytes(),
-                b"",
-                b"bad row",
-                reason.as_bytes(),
-                row,
-            ];
-            w.write_record(fields).with_context(fail)?;
-        }
-    }
-    w.flush().with_context(fail)?;
-    Ok(())
+    crate::input::print_reconciliation(global, &line, &books.first_errors, books.rejected);
 }
 
 fn export(args: &BankExportArgs) -> Result<Outcome> {
