@@ -8,6 +8,8 @@
 //!
 //! With `INDEX_BENCH_WRITE=DIR` it also writes the hashes and queries to `DIR/hashes.bin` and
 //! `DIR/queries.bin` (32 bytes each, in order) for the faiss side of `bench/media/bench.sh`.
+//! With `INDEX_BENCH_BATCH_ONLY=1` it skips the one-at-a-time rounds (quicker when tuning the
+//! batch path) and checks the batched answers against brute force on the sample instead.
 
 use std::time::Instant;
 
@@ -105,8 +107,9 @@ fn run_batch(
 
 /// Runs `rounds` of single and batch lookups, printing rates; checks both give the same answers.
 fn compare_paths(label: &str, index: &HammingIndex, queries: &[Hash256], radius: u32, rounds: u32) {
+    let batch_only = std::env::var_os("INDEX_BENCH_BATCH_ONLY").is_some_and(|v| v == "1");
     let mut single = Vec::new();
-    for round in 1..=rounds {
+    for round in (1..=rounds).filter(|_| !batch_only) {
         let (rate, cpu_rate, answers) = run_queries(index, queries, radius);
         let hits: usize = answers.iter().map(Vec::len).sum();
         println!(
@@ -119,9 +122,22 @@ fn compare_paths(label: &str, index: &HammingIndex, queries: &[Hash256], radius:
     let mut searcher = BatchSearcher::default();
     for round in 1..=rounds {
         let (rate, cpu_rate, answers) = run_batch(&mut searcher, index, queries, radius);
+        if batch_only {
+            let sample = 100.min(queries.len());
+            single = queries[..sample]
+                .iter()
+                .map(|q| index.brute_force(q, radius))
+                .collect();
+            single.extend_from_slice(&answers[sample..]);
+        }
+        let reference = if batch_only {
+            "brute force on the first 100"
+        } else {
+            "one at a time"
+        };
         println!(
             "{label} round {round}: {} queries at radius {radius}, batched: \
-             {rate:.0} lookups/s wall, {cpu_rate:.0} per on-CPU second; same answers as one at a time: {}",
+             {rate:.0} lookups/s wall, {cpu_rate:.0} per on-CPU second; same answers as {reference}: {}",
             queries.len(),
             answers == single
         );

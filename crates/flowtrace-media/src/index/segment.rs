@@ -3,8 +3,9 @@
 //! counting sort), and the probing that turns one query into candidate ids.
 //!
 //! A segment over `n` hashes uses about `log2 n - 1` leading bits of each slot as its bucket
-//! (at most the slot's width), so a bucket holds one or two hashes whatever the segment's size,
-//! and the directory is at most the size of the entries. Each entry is the hash's id (relative to the segment) and
+//! (at most the slot's width), so a bucket holds one or two hashes whatever the segment's size
+//! (more in a slot narrower than that: about ten in the 20-bit slot at 10M, which only few
+//! probes read), and the directory is at most the size of the entries. Each entry is the hash's id (relative to the segment) and
 //! the next 8 bits of its slot, its *residue*. The bits that differ in the bucket plus those
 //! that differ in the residue are at most the hash's distance in the slot, so entries beyond
 //! the slot's threshold are dropped without reading the hash; a superset of the hashes within

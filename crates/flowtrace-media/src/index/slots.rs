@@ -1,13 +1,19 @@
 //! How a 256-bit hash is cut into slots, how far each slot must be searched for a given
 //! radius, and the Hamming balls enumerated inside a slot.
 //!
-//! Eleven slots of 23 or 24 bits: at 10M hashes a slot key then picks out about one hash, so
-//! the number of candidates a query checks stays close to the number of buckets it probes.
+//! Eleven slots: at 10M hashes a 23- or 24-bit slot key picks out about one hash, so the
+//! number of candidates a query checks stays close to the number of buckets it probes.
 //! (Sixteen 16-bit slots, the textbook choice, leave ~150 hashes in each bucket at 10M and
-//! a query at distance 31 checks ~40,000 of them.)
+//! a query at distance 31 checks ~40,000 of them.) At distance 31 the last slot is searched
+//! only to slot distance 1 (see [`thresholds`]), so it costs 21 probes instead of ~280 and can
+//! be narrower; the bits it gives up make six slots 24 bits wide, which halves their
+//! candidates. Minimising probes plus candidates over all layouts (a small dynamic program,
+//! costs as measured in BENCHMARKS.md) picks this one: about 2,800 probes and 2,600 candidates
+//! a query at 10M, against 2,800 and 3,000 for ten 23-bit slots and one 24-bit.
 
-/// Bit widths of the slots, most significant bits first; they sum to 256.
-pub const WIDTHS: [u32; 11] = [23, 23, 23, 23, 23, 23, 23, 23, 24, 24, 24];
+/// Bit widths of the slots, most significant bits first; they sum to 256. The narrow slot is
+/// last because [`thresholds`] gives the last slots the smaller thresholds.
+pub const WIDTHS: [u32; 11] = [24, 24, 24, 24, 24, 24, 23, 23, 23, 23, 20];
 
 /// Number of slots.
 pub const SLOTS: usize = WIDTHS.len();
@@ -109,6 +115,16 @@ mod tests {
         }
         assert_eq!(thresholds(31)[0], Some(2));
         assert_eq!(thresholds(31)[10], Some(1));
+    }
+
+    #[test]
+    fn the_narrow_slot_is_searched_least_at_every_radius() {
+        let narrowest = (0..SLOTS).min_by_key(|&s| WIDTHS[s]).unwrap();
+        for radius in 0..200 {
+            let t = thresholds(radius);
+            let depth = |s: usize| t[s].map_or(-1, i64::from);
+            assert!((0..SLOTS).all(|s| depth(s) >= depth(narrowest)), "{radius}");
+        }
     }
 
     #[test]
