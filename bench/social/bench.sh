@@ -5,6 +5,8 @@
 #
 #   bench/social/bench.sh [POSTS]        (default 1000000; files under target/social-bench)
 #   SIMILARITY_TIMEOUT=3600 bench/social/bench.sh   (also the toolkit's co-similarity, capped)
+#   REUSE_TOOLKIT=1 bench/social/bench.sh   (keep the toolkit's last run of the exact networks,
+#                                            target/social-bench/toolkit.log, and its edges)
 #
 # The toolkit's co-similarity compares every pair of posts in every window in Python (half an
 # hour at 1M posts here), so it runs only when SIMILARITY_TIMEOUT (seconds) is set, in its own
@@ -38,9 +40,13 @@ all_kinds=$kinds,co_similar_tweet
 echo "input: $input ($(wc -l <"$input") lines, $(du -h "$input" | cut -f1))"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "start: $(uptime)"
-taskset -c 0 /usr/bin/time -v "$python" "$root/bench/social/toolkit_networks.py" "$input" "$work/toolkit.db" \
-    "$work/toolkit-edges.csv" --mode fixed --window 60 --min-weight 2 --threads 1 \
-    --kinds "$kinds" 2>"$work/toolkit.log"
+if [ "${REUSE_TOOLKIT:-0}" = 1 ] && [ -s "$work/toolkit.log" ]; then
+    echo "toolkit: reusing $work/toolkit.log ($(stat -c %y "$work/toolkit.log"))"
+else
+    taskset -c 0 /usr/bin/time -v "$python" "$root/bench/social/toolkit_networks.py" "$input" \
+        "$work/toolkit.db" "$work/toolkit-edges.csv" --mode fixed --window 60 --min-weight 2 \
+        --threads 1 --kinds "$kinds" 2>"$work/toolkit.log"
+fi
 rm -f "$work/toolkit-sim.log" "$work/toolkit-sim-edges.csv"
 if [ "${SIMILARITY_TIMEOUT:-0}" -gt 0 ]; then
     taskset -c 0 /usr/bin/time -v timeout "$SIMILARITY_TIMEOUT" "$python" \

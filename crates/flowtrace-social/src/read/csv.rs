@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
-use super::batches::{self, Batch, Entry};
+use super::batches::{self, Batch, Entry, Row};
 use super::error::{Column, ReadError};
 use super::fields::add_row;
 use super::records::{Record, Records};
@@ -94,34 +94,60 @@ fn reserve(messages: &mut Messages, first: &Batch, file_size: u64, keep_text: bo
     messages.reserve(expected + expected / 8, text_bytes as usize);
 }
 
+/// Rows ahead of the one being added whose table slots are fetched into cache meanwhile: the id
+/// tables are far larger than the cache, and fetching several rows' slots at once overlaps
+/// their waits for memory, which were most of the reader's time.
+const PREFETCH_AHEAD: usize = 8;
+
+/// Row `row` of `batch` as a message, with its URL field.
+fn post_of<'a>(batch: &'a Batch, row: &Row) -> (Post<'a>, Urls<'a>) {
+    let field = |i| batch.field(row, i);
+    let optional = |i| Some(field(i)).filter(|v: &&str| !v.is_empty());
+    let post = Post {
+        message_id: field(0),
+        user_id: field(1),
+        username: field(2),
+        repost_id: optional(3),
+        reply_id: optional(4),
+        message: field(5),
+        timestamp: row.timestamp,
+        urls: Vec::new(),
+    };
+    (post, Urls::Spaced(field(7)))
+}
+
 fn take_batch(
     path: &Path,
     batch: &Batch,
     messages: &mut Messages,
     rejects: &mut RejectHandler,
 ) -> Result<(), ReadError> {
-    for entry in &batch.entries {
-        match entry {
-            Entry::Row(row) => {
-                let field = |i| batch.field(row, i);
-                let optional = |i| Some(field(i)).filter(|v: &&str| !v.is_empty());
-                let post = Post {
-                    message_id: field(0),
-                    user_id: field(1),
-                    username: field(2),
-                    repost_id: optional(3),
-                    reply_id: optional(4),
-                    message: field(5),
-                    timestamp: row.timestamp,
-                    urls: Vec::new(),
-                };
-                let urls = Urls::Spaced(field(7));
+    // Rows from `PREFETCH_AHEAD` on are made into posts (and their slots fetched) that many
+    // rows before they are added, kept meanwhile in a ring.
+    let post_at = |i: usize| match batch.entries.get(i) {
+        Some(Entry::Row(row)) => Some(post_of(batch, row)),
+        _ => None,
+    };
+    let mut ring: [Option<(Post, Urls)>; PREFETCH_AHEAD] = std::array::from_fn(post_at);
+    for (post, urls) in ring.iter().flatten() {
+        messages.prefetch(post, *urls);
+    }
+    for (i, entry) in batch.entries.iter().enumerate() {
+        let next = post_at(i + PREFETCH_AHEAD);
+        if let Some((post, urls)) = &next {
+            messages.prefetch(post, *urls);
+        }
+        let current = std::mem::replace(&mut ring[i % PREFETCH_AHEAD], next);
+        match (entry, current) {
+            (Entry::Row(row), Some((post, urls))) => {
                 let at = (path, row.line, batch.raw(row));
                 add_row(messages, &post, urls, column(MESSAGE_ID), at, rejects)?;
             }
-            Entry::Bad { line, raw, bad } => {
+            (Entry::Bad { line, raw, bad }, _) => {
                 rejects.reject(bad.clone().at(path, *line), batch.rejected_raw(raw))?;
             }
+            // A row's post is always in the ring.
+            (Entry::Row(_), None) => {}
         }
     }
     Ok(())

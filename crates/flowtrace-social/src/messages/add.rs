@@ -1,0 +1,178 @@
+//! Adding messages to the table: interning a row's ids and appending its columns.
+
+use super::{Messages, NONE};
+
+/// One message as the readers hand it over, before interning.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Post<'a> {
+    /// The message's id on the platform.
+    pub message_id: &'a str,
+    /// The author's id on the platform.
+    pub user_id: &'a str,
+    /// The author's display name (only used for display).
+    pub username: &'a str,
+    /// Id of the message this one reposts verbatim; `None` when it is an original post.
+    pub repost_id: Option<&'a str>,
+    /// Id of the message this one replies to.
+    pub reply_id: Option<&'a str>,
+    /// The text.
+    pub message: &'a str,
+    /// Seconds on any consistent clock (UTC epoch seconds for real data).
+    pub timestamp: f64,
+    /// URLs in the message; empty strings are not URLs and are dropped, repeats are kept once.
+    pub urls: Vec<&'a str>,
+}
+
+/// The URLs of a message being added.
+#[derive(Clone, Copy)]
+pub(crate) enum Urls<'a> {
+    /// Each a URL (empty ones are skipped).
+    Listed(&'a [&'a str]),
+    /// The toolkit's `urls` field: URLs separated by single spaces, empty pieces skipped.
+    Spaced(&'a str),
+}
+
+/// Why a message could not be added.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddError {
+    /// A message with this id is already in the table.
+    DuplicateId,
+    /// More distinct ids (or URL references) than `u32` can number.
+    TooMany(&'static str),
+}
+
+impl Messages {
+    /// Appends a message; on error nothing is appended.
+    pub fn add(&mut self, post: &Post) -> Result<(), AddError> {
+        self.add_with_urls(post, Urls::Listed(&post.urls))
+    }
+
+    /// [`Messages::add`] with the URLs given apart (`post.urls` is ignored), so a reader need
+    /// not collect them.
+    pub(crate) fn add_with_urls(&mut self, post: &Post, urls: Urls) -> Result<(), AddError> {
+        if self.len() >= crate::intern::MAX_IDS - 1 {
+            return Err(AddError::TooMany("messages"));
+        }
+        let item = self.item_id(post.message_id)?;
+        if self.is_message[item as usize] {
+            return Err(AddError::DuplicateId);
+        }
+        self.is_message[item as usize] = true;
+        let repost = post.repost_id.map_or(Ok(NONE), |r| self.item_id(r))?;
+        let reply = post.reply_id.map_or(Ok(NONE), |r| self.item_id(r))?;
+        let (user, new) = self
+            .users
+            .intern(post.user_id)
+            .ok_or(AddError::TooMany("users"))?;
+        if new {
+            self.usernames.push(post.username.into());
+        } else if post.username > &*self.usernames[user as usize] {
+            // The largest name wins, as in the toolkit's node table, so the order of rows
+            // does not decide which of an account's names is shown.
+            self.usernames[user as usize] = post.username.into();
+        }
+        let first_url = self.url_ids.len();
+        let mut add_url = |url: &str| -> Result<(), AddError> {
+            if url.is_empty() {
+                return Ok(());
+            }
+            let (id, _) = self.urls.intern(url).ok_or(AddError::TooMany("URLs"))?;
+            if !self.url_ids[first_url..].contains(&id) {
+                self.url_ids.push(id);
+            }
+            Ok(())
+        };
+        match urls {
+            Urls::Listed(list) => list.iter().try_for_each(|u| add_url(u))?,
+            Urls::Spaced("") => {}
+            Urls::Spaced(field) => field.split(' ').try_for_each(add_url)?,
+        }
+        let end = u32::try_from(self.url_ids.len()).map_err(|_| AddError::TooMany("URLs"))?;
+        self.url_starts.push(end);
+        self.item.push(item);
+        self.user.push(user);
+        self.time.push(post.timestamp);
+        self.repost.push(repost);
+        self.reply.push(reply);
+        // Reposts carry the reposted text, which no network compares.
+        let kept = self.keep_text || post.repost_id.is_none();
+        self.texts.push(if kept { post.message } else { "" });
+        Ok(())
+    }
+
+    /// Reserves room for about `rows` more messages whose kept texts take about `text_bytes`,
+    /// so the columns grow once instead of doubling (each doubling briefly holds the old and
+    /// the new copy). Best effort: if the memory is not there, nothing is reserved.
+    pub fn reserve(&mut self, rows: usize, text_bytes: usize) {
+        let _ = self.item.try_reserve_exact(rows);
+        let _ = self.user.try_reserve_exact(rows);
+        let _ = self.time.try_reserve_exact(rows);
+        let _ = self.repost.try_reserve_exact(rows);
+        let _ = self.reply.try_reserve_exact(rows);
+        let _ = self.url_starts.try_reserve_exact(rows);
+        let _ = self.is_message.try_reserve_exact(rows);
+        self.items.reserve(rows);
+        self.texts.reserve(rows, text_bytes);
+    }
+
+    fn item_id(&mut self, s: &str) -> Result<u32, AddError> {
+        let (id, new) = self.items.intern(s).ok_or(AddError::TooMany("ids"))?;
+        if new {
+            self.is_message.push(false);
+        }
+        Ok(id)
+    }
+
+    /// Starts loading into cache the table slots that adding `post` with `urls` will look at
+    /// (see [`crate::intern::Interner::prefetch`]); a reader calls it some rows before adding the row.
+    pub(crate) fn prefetch(&self, post: &Post, urls: Urls) {
+        self.items.prefetch(post.message_id);
+        for target in [post.repost_id, post.reply_id].into_iter().flatten() {
+            self.items.prefetch(target);
+        }
+        self.users.prefetch(post.user_id);
+        match urls {
+            Urls::Listed(list) => list.iter().for_each(|u| self.urls.prefetch(u)),
+            Urls::Spaced(field) => field.split(' ').for_each(|u| self.urls.prefetch(u)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post<'a>(id: &'a str, user: &'a str, t: f64) -> Post<'a> {
+        Post {
+            message_id: id,
+            user_id: user,
+            username: user,
+            message: "Hello  @x World",
+            timestamp: t,
+            ..Post::default()
+        }
+    }
+
+    #[test]
+    fn interns_and_refuses_duplicate_message_ids() {
+        let mut m = Messages::new(true);
+        let mut reposting = post("2", "u2", 5.0);
+        reposting.repost_id = Some("1");
+        reposting.urls = vec!["a", "", "b", "a"];
+        m.add(&reposting).unwrap();
+        m.add(&post("1", "u1", 1.0)).unwrap();
+        assert_eq!(m.add(&post("1", "u3", 1.0)), Err(AddError::DuplicateId));
+        assert_eq!(m.len(), 2);
+        assert_eq!(m.user_count(), 2);
+        // The repost points at the item id the original later took as its own.
+        assert_eq!(m.reposts()[0], m.items()[1]);
+        assert!(m.item_is_message(m.reposts()[0]));
+        let urls: Vec<&str> = m.urls_of(0).iter().map(|&u| m.url(u)).collect();
+        assert_eq!(urls, ["a", "b"]);
+        assert!(m.urls_of(1).is_empty());
+        assert_eq!(m.normalised_text(1), "hello world");
+        assert_eq!(m.normalised_text(0), "");
+        assert_eq!(m.raw_text(1), Some("Hello  @x World"));
+        assert_eq!(m.message_key(1), "1");
+    }
+}
