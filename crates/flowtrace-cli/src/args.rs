@@ -215,8 +215,8 @@ pub enum PostsFormat {
 /// Which coordination network, and its window and threshold.
 #[derive(Args, Debug)]
 pub struct NetworkArgs {
-    /// co-link, co-retweet, co-tweet, co-reply or co-post; for cells, several separated by
-    /// commas (their union: co-link,co-retweet,co-tweet).
+    /// co-link, co-retweet, co-tweet, co-reply, co-post or co-similarity; for cells, several
+    /// separated by commas (their union: co-link,co-retweet,co-tweet).
     #[arg(long, alias = "networks", value_name = "KIND")]
     pub network: String,
     /// Largest time between two coordinated posts, in seconds.
@@ -225,6 +225,23 @@ pub struct NetworkArgs {
     /// Smallest edge weight kept.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub min_weight: u32,
+    /// co-similarity: the smallest Jaccard similarity of two posts' word sets that pairs them
+    /// (above 0, at most 1; the toolkit's --similarity_threshold).
+    #[arg(long, default_value_t = 0.8, value_name = "JACCARD", value_parser = jaccard)]
+    pub similarity: f64,
+}
+
+fn jaccard(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if value > 0.0 && value <= 1.0 {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{value} is not a Jaccard similarity above 0 and at most 1"
+        ))
+    }
 }
 
 #[derive(Args, Debug)]

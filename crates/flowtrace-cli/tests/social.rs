@@ -96,6 +96,49 @@ fn coordinate_writes_the_toolkit_edge_csv() {
 }
 
 #[test]
+fn co_similarity_pairs_near_duplicate_texts_above_the_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("texts.csv");
+    // a and b post texts sharing 5 of their 7 distinct words (Jaccard 5/7 = 0.71); c posts a's
+    // text again an hour later, outside the window.
+    let rows = [
+        "1,a,A,,,send money to the brothers now,100,",
+        "2,b,B,,,send money to the brothers today,110,",
+        "3,c,C,,,send money to the brothers now,4000,",
+    ];
+    std::fs::write(&path, format!("{HEADER}\n{}\n", rows.join("\n"))).unwrap();
+    let edges = |similarity: &str| {
+        let run = flowtrace(&[
+            "social",
+            "coordinate",
+            path_str(&path),
+            "--network",
+            "co-similarity",
+            "--similarity",
+            similarity,
+            "-q",
+        ]);
+        ok(&run).0
+    };
+    assert_eq!(edges("0.8").lines().count(), 1, "only the header at 0.8");
+    let loose = edges("0.7");
+    assert_eq!(loose.lines().count(), 3, "{loose}");
+    assert!(loose.contains("\"a\",\"b\","), "{loose}");
+    assert!(loose.contains("\"b\",\"a\","), "{loose}");
+    let run = flowtrace(&[
+        "social",
+        "coordinate",
+        path_str(&path),
+        "--network",
+        "co-similarity",
+        "--similarity",
+        "1.5",
+    ]);
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("at most 1"));
+}
+
+#[test]
 fn cells_finds_the_three_accounts() {
     let dir = tempfile::tempdir().unwrap();
     let posts = posts(dir.path());

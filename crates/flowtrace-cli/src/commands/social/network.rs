@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context, Result};
 use flowtrace_social::cells::{write_accounts_csv, write_cells_csv};
-use flowtrace_social::coord::write_edges_csv;
+use flowtrace_social::coord::{write_edges_csv, SimilarityOptions};
 use flowtrace_social::{
     coordinate as build, find_cells_in_union, CellOptions, CoordOptions, LoadedMessages, Network,
     NetworkKind,
@@ -92,7 +92,10 @@ fn load_networks(
         window_secs: network.window,
         min_weight: network.min_weight,
         loops,
-        ..CoordOptions::default()
+        similarity: SimilarityOptions {
+            threshold: network.similarity,
+            ..SimilarityOptions::default()
+        },
     };
     let built = kinds
         .into_iter()
