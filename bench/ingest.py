@@ -38,7 +38,10 @@ from pathlib import Path
 PINS = {"pyarrow": "26.0.1", "pandas": "3.1.1", "numpy": "2.4.6"}
 PEERS = ["pyarrow", "pandas", "pandas-pyarrow"]
 ROOT = Path(__file__).resolve().parent.parent
+# The binary is wherever cargo builds it; the venv and the generated data stay in the project's
+# target/, so a build in another target directory does not make a second 1 GB venv and data file.
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+WORK = ROOT / "target"
 
 # Run in the venv as `python -c PEER_CODE TOOL FILE`; prints one JSON line.
 PEER_CODE = r"""
@@ -120,7 +123,7 @@ def installed_versions(python):
 def ensure_data(python, rows, seed):
     """Generate target/bench-data/amlworld-<rows>.csv (seed 42) once; return its path."""
     suffix = "" if seed == 42 else f"-seed{seed}"
-    path = TARGET / "bench-data" / f"amlworld-{rows}{suffix}.csv"
+    path = WORK / "bench-data" / f"amlworld-{rows}{suffix}.csv"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(path.name + ".partial")
@@ -260,7 +263,7 @@ def main():
     if not have_flowtrace:
         log(f"flowtrace binary not found ({args.flowtrace}): running the peers only")
 
-    python = ensure_venv(TARGET / "bench-venv") if peers or args.data is None else None
+    python = ensure_venv(WORK / "bench-venv") if peers or args.data is None else None
     data = args.data if args.data else ensure_data(python, args.rows, args.seed)
     expected = count_rows(data)
     size = data.stat().st_size

@@ -15,7 +15,7 @@ use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
-use crate::key_table::KeyTable;
+use crate::key_table::{prefetch, KeyTable};
 
 use crate::ModelError;
 
@@ -170,15 +170,23 @@ impl Accounts {
             .map(|offset| record(arena, offset).0)
     }
 
-    /// Reads the memory a lookup of `hash` will read (its slot and the record the slot names),
-    /// without looking the key up: touching a batch of keys before interning them lets their
-    /// cache misses overlap. The returned byte means nothing; pass it to
-    /// [`std::hint::black_box`] so the reads are not optimised away.
+    /// Starts loading the hash slot a lookup of `hash` reads first, without waiting for it.
     #[inline]
-    pub fn touch(&self, hash: u64) -> u8 {
-        match self.table.touch(hash) {
-            Some(offset) => self.arena.get(offset as usize).copied().unwrap_or(0),
-            None => 0,
+    pub fn prefetch_slot(&self, hash: u64) {
+        self.table.prefetch(hash);
+    }
+
+    /// Starts loading the key record that the slot of `hash` names. This reads the slot, so call
+    /// it some time after [`Accounts::prefetch_slot`] for the same hash, when the slot has
+    /// arrived; a lookup after both finds its memory in cache.
+    #[inline]
+    pub fn prefetch_record(&self, hash: u64) {
+        if let Some(byte) = self
+            .table
+            .touch(hash)
+            .and_then(|at| self.arena.get(at as usize))
+        {
+            prefetch(byte);
         }
     }
 

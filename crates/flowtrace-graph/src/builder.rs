@@ -7,6 +7,7 @@
 
 use rayon::prelude::*;
 
+use crate::sort_order::stable_order;
 use crate::time_column::TimeColumn;
 use crate::transfers::{pack_flags, InputOrder, ReceivedOverrides, RECEIVED_DIFFERS};
 use crate::{AccountId, Currency, ModelError, Transfer, Transfers};
@@ -50,25 +51,16 @@ impl Times {
 
     /// Input positions in time order; ties keep input order.
     fn sorted_order(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.len() as u32).collect();
         match self {
-            Times::Relative { offsets, .. } => order.par_sort_by_key(|&i| offsets[i as usize]),
-            Times::Wide(times) => order.par_sort_by_key(|&i| times[i as usize]),
+            Times::Relative { offsets, .. } => stable_order(offsets),
+            Times::Wide(times) => stable_order(times),
         }
-        order
     }
 
     fn permute(&mut self, order: &[u32]) {
         match self {
             Times::Relative { offsets, .. } => *offsets = gather(offsets, order),
             Times::Wide(times) => *times = gather(times, order),
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Times::Relative { offsets, .. } => offsets.len(),
-            Times::Wide(times) => times.len(),
         }
     }
 

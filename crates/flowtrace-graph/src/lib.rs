@@ -27,6 +27,7 @@ mod format;
 mod graph;
 mod key_table;
 mod shards;
+mod sort_order;
 mod summary;
 pub mod time;
 mod time_column;

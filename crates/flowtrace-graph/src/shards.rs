@@ -24,9 +24,9 @@ pub trait KeyPair {
 pub const SHARDS: usize = 4;
 const SHARD_BITS: u32 = SHARDS.trailing_zeros();
 
-/// Keys whose memory is touched together before they are interned: about as many cache misses
-/// as a core keeps in flight.
-const TOUCH_BATCH: usize = 16;
+/// Keys whose memory is prefetched together, a batch ahead of interning them: about as many
+/// cache misses as a core keeps in flight.
+const PREFETCH_BATCH: usize = 16;
 
 /// Account tables filled in parallel, one per shard.
 pub struct AccountShards {
@@ -76,28 +76,35 @@ impl AccountShards {
         batches: &[&[R]],
         out: &[AtomicU32],
     ) -> Result<(), ModelError> {
-        // One pass sorts key indices by shard, so every shard thread touches only its keys.
+        // One pass sorts keys by shard, so every shard thread touches only its keys.
         let rows: Vec<&R> = batches.iter().flat_map(|batch| batch.iter()).collect();
-        let mut by_shard: Vec<Vec<u32>> = vec![Vec::new(); SHARDS];
+        let mut by_shard: Vec<Vec<(u64, u32)>> = vec![Vec::new(); SHARDS];
         for (i, row) in rows.iter().enumerate() {
             for (side, (hash, _, _)) in row.keys().into_iter().enumerate() {
-                by_shard[Self::shard_of(hash)].push((2 * i + side) as u32);
+                by_shard[Self::shard_of(hash)].push((hash, (2 * i + side) as u32));
             }
         }
-        let key = |k: u32| rows[k as usize / 2].keys()[k as usize % 2];
         self.shards
             .par_iter_mut()
             .zip(&by_shard)
             .enumerate()
             .try_for_each(|(shard, (accounts, keys))| {
-                for batch in keys.chunks(TOUCH_BATCH) {
-                    let mut touched = 0u8;
-                    for &k in batch {
-                        touched ^= accounts.touch(key(k).0);
+                let batch = |b: usize| {
+                    let start = (b * PREFETCH_BATCH).min(keys.len());
+                    &keys[start..(start + PREFETCH_BATCH).min(keys.len())]
+                };
+                for b in 0..keys.len().div_ceil(PREFETCH_BATCH) {
+                    // A pipeline two batches deep: start loading the slots of batch b + 2 and,
+                    // their slots having arrived meanwhile, the records of batch b + 1; batch b
+                    // then finds both in cache.
+                    for &(hash, _) in batch(b + 2) {
+                        accounts.prefetch_slot(hash);
                     }
-                    std::hint::black_box(touched);
-                    for &k in batch {
-                        let (hash, bank, number) = key(k);
+                    for &(hash, _) in batch(b + 1) {
+                        accounts.prefetch_record(hash);
+                    }
+                    for &(hash, k) in batch(b) {
+                        let (_, bank, number) = rows[k as usize / 2].keys()[k as usize % 2];
                         let local = accounts.intern_hashed(hash, bank, number)?;
                         if local >> (32 - SHARD_BITS) != 0 {
                             return Err(ModelError::TooManyAccounts);
@@ -110,16 +117,27 @@ impl AccountShards {
             })
     }
 
-    /// One table holding every shard's accounts, and the map from encoded ids into it.
-    pub fn finish(self) -> Result<(Accounts, ShardIds), ModelError> {
+    /// The map from encoded ids to ids of the table [`AccountShards::finish`] returns, known
+    /// from the shard sizes alone, before the merge.
+    pub fn ids(&self) -> Result<ShardIds, ModelError> {
+        let mut first = [0; SHARDS];
+        let mut total = 0usize;
+        for (slot, shard) in first.iter_mut().zip(&self.shards) {
+            *slot = AccountId::try_from(total).map_err(|_| ModelError::TooManyAccounts)?;
+            total += shard.len();
+        }
+        Ok(ShardIds { first })
+    }
+
+    /// One table holding every shard's accounts, shard 0 first, as [`AccountShards::ids`] says.
+    pub fn finish(self) -> Result<Accounts, ModelError> {
         let mut shards = self.shards.into_iter();
         let mut all = shards.next().unwrap_or_default();
-        let mut first = [0; SHARDS];
-        for (slot, shard) in first.iter_mut().skip(1).zip(shards) {
-            *slot = all.append(&shard)?;
+        for shard in shards {
+            all.append(&shard)?;
         }
         all.shrink_to_fit();
-        Ok((all, ShardIds { first }))
+        Ok(all)
     }
 }
 
@@ -160,7 +178,8 @@ mod tests {
         shards
             .intern_all(&[&second[..1], &second[1..]], &out[2 * first.len()..])
             .unwrap();
-        let (accounts, ids) = shards.finish().unwrap();
+        let ids = shards.ids().unwrap();
+        let accounts = shards.finish().unwrap();
         let resolved = out
             .iter()
             .map(|e| ids.resolve(e.load(Ordering::Relaxed)))
