@@ -14,9 +14,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use flowtrace_screen::{
-    read_queries, read_watchlist, OnBadRow, ScreenOptions, Screener, Watchlist,
-};
+use flowtrace_screen::{read_queries, read_watchlist, OnError, ScreenOptions, Screener, Watchlist};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (mut lists, mut queries, mut passes) = (Vec::new(), None, 10usize);
@@ -38,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let entities = list.len();
     let screener = Screener::new(list);
     let build_seconds = started.elapsed().as_secs_f64();
-    let (queries, _) = read_queries(&queries.ok_or("--queries is required")?, &OnBadRow::Fail)?;
+    let (queries, _) = read_queries(&queries.ok_or("--queries is required")?, &OnError::Fail)?;
     let options = ScreenOptions::default();
     let mut latencies = Vec::with_capacity(queries.len() * passes);
     let (mut hits, mut touched, mut scored) = (0usize, 0usize, 0usize);

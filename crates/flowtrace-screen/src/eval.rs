@@ -8,7 +8,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::matcher::Query;
-use crate::queries::{read_queries, OnBadRow, QueryError};
+use crate::queries::{read_queries, OnError, QueryError};
 use crate::screener::{ScreenOptions, Screener};
 
 /// One labelled pair: a query and the listed entity it is or is not.
@@ -27,7 +27,7 @@ pub struct LabelledPair {
 /// Reads a pairs file: the queries columns (`pair` as id) plus `category`, `label` (0/1) and
 /// `entity`. Any bad row fails the read: the set is the project's own file.
 pub fn read_pairs(path: &Path) -> Result<Vec<LabelledPair>, QueryError> {
-    let (queries, _) = read_queries(path, &OnBadRow::Fail)?;
+    let (queries, _) = read_queries(path, &OnError::Fail)?;
     let mut reader = csv::Reader::from_path(path).map_err(|e| QueryError::Bad {
         path: path.to_owned(),
         line: 1,

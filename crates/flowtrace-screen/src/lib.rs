@@ -54,5 +54,5 @@ pub use model::{
     Address, BirthDate, Document, ListedEntity, ListedName, NameKind, NameQuality, NameScript,
     Schema, Watchlist, OFAC_SDN_LIST, UN_LIST,
 };
-pub use queries::{read_accounts, read_queries, OnBadRow, QueriesReport, QueryError};
+pub use queries::{read_accounts, read_queries, BadQuery, OnError, QueriesReport, QueryError};
 pub use screener::{Hit, QueryWork, ScreenOptions, Screener, DEFAULT_THRESHOLD};

@@ -1,6 +1,6 @@
 //! Screening the real UN list: spelling variants, OFAC order and Arabic script find their
 //! entry with a token-by-token explanation; a query touches a small share of the list; birth
-//! dates move the score; the queries reader reconciles in skip mode.
+//! dates move the score; the queries reader reconciles in skip mode and writes its rejects.
 
 mod common;
 
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use common::data;
 use flowtrace_screen::{
-    read_queries, read_un, OnBadRow, PartialDate, Query, ScreenOptions, Screener,
+    read_queries, read_un, OnError, PartialDate, Query, ScreenOptions, Screener,
 };
 
 fn un() -> Screener {
@@ -118,14 +118,46 @@ fn a_birth_date_far_off_lowers_the_score_and_a_matching_one_raises_it() {
 fn the_queries_reader_reconciles_in_skip_mode() {
     let path =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/screen/queries.csv");
-    let policy = OnBadRow::Skip { rejects: None };
+    let policy = OnError::Skip { rejects: None };
     let (queries, report) = read_queries(&path, &policy).expect("reads");
-    assert_eq!((report.read, report.accepted, report.rejected), (6, 4, 2));
+    assert_eq!(
+        (report.rows_read, report.accepted, report.rejected),
+        (6, 4, 2)
+    );
     assert!(report.reconciles());
     assert_eq!(queries.len(), 4);
     assert!(
-        report.first_errors[0].starts_with("line 5: name is empty"),
+        report.first_errors[0]
+            .to_string()
+            .ends_with("queries.csv: line 5: name is empty"),
         "{report:?}"
     );
-    assert!(read_queries(&path, &OnBadRow::Fail).is_err());
+    assert!(read_queries(&path, &OnError::Fail).is_err());
+}
+
+#[test]
+fn skipped_queries_rows_go_to_a_rejects_file_in_the_shared_format() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/screen/queries.csv");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rejects = dir.path().join("rejects.csv");
+    let policy = OnError::Skip {
+        rejects: Some(rejects.clone()),
+    };
+    let (_, report) = read_queries(&path, &policy).expect("reads");
+    assert!(report.reconciles());
+    assert_eq!(report.rejected_by_kind[&"empty name"], 1);
+    assert_eq!(report.rejected_by_kind[&"bad date"], 1);
+    let written = std::fs::read_to_string(&rejects).expect("rejects file");
+    let lines: Vec<&str> = written.lines().collect();
+    assert_eq!(lines[0], "file,location,column,kind,detail,row");
+    assert!(
+        lines[1].ends_with(r#","line 5","name","empty name","name is empty","4,,Person,,""#),
+        "{written}"
+    );
+    assert!(
+        lines[2].contains(r#","line 7","birth_date","bad date","#),
+        "{written}"
+    );
+    assert_eq!(lines.len(), 3, "{written}");
 }

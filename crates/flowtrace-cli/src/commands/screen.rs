@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use flowtrace_screen::eval::{evaluate, index_recall, read_pairs, score_pairs};
 use flowtrace_screen::{
-    read_accounts, read_queries, read_watchlist, Hit, OnBadRow, Query, ScreenOptions, Screener,
-    Watchlist, DEFAULT_THRESHOLD,
+    read_accounts, read_queries, read_watchlist, Hit, Query, ScreenOptions, Screener, Watchlist,
+    DEFAULT_THRESHOLD,
 };
 
-use crate::args::{GlobalArgs, OnErrorArg, ScreenArgs};
+use crate::args::{GlobalArgs, ScreenArgs};
 use crate::{output, Outcome};
 
 pub fn run(global: &GlobalArgs, args: &ScreenArgs) -> Result<Outcome> {
@@ -64,24 +64,19 @@ fn queries(args: &ScreenArgs) -> Result<(Vec<Query>, u64)> {
     if let Some(name) = &args.name {
         return Ok((vec![Query::name("1", name.as_str())], 0));
     }
-    let policy = match args.on_error {
-        OnErrorArg::Fail => OnBadRow::Fail,
-        OnErrorArg::Skip => OnBadRow::Skip {
-            rejects: args.rejects.clone(),
-        },
-    };
+    let policy = crate::input::on_error(args.on_error, args.rejects.as_deref())?;
     let (queries, report) = match (&args.queries, &args.transfers) {
         (Some(path), _) => read_queries(path, &policy)?,
         (None, Some(path)) => read_accounts(&accounts_file(path), &policy)?,
         (None, None) => bail!("give --name, --queries, --transfers or --eval"),
     };
     for error in &report.first_errors {
-        eprintln!("rejected: {error}");
+        eprintln!("rejected: line {}: {}", error.line, error.reason);
     }
     if report.rejected > 0 {
         eprintln!(
             "read {} rows = {} accepted + {} rejected",
-            report.read, report.accepted, report.rejected
+            report.rows_read, report.accepted, report.rejected
         );
     }
     Ok((queries, report.rejected))

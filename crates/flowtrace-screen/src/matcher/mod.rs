@@ -5,12 +5,17 @@
 
 mod align;
 mod attributes;
+mod byte_similarity;
 mod consonants;
+mod glue;
+mod particles;
 mod script;
 mod similar;
 mod skeleton;
+mod spelling;
 mod text;
 mod variants;
+mod words;
 
 use std::fmt;
 
@@ -19,9 +24,11 @@ pub(crate) use align::{align_with, StackAlignment, MAX_TOKENS};
 pub use attributes::{
     adjustments, country_code, Adjustment, BIRTH_DATE_AGREES, NATIONALITY_AGREES,
 };
-pub use similar::{jaro_winkler, token_similarity, within_one_edit, TokenHow, TOKEN_FLOOR};
+pub use byte_similarity::{jaro_winkler, within_one_edit};
+pub use particles::{is_generation, is_particle_typo};
+pub use similar::{token_similarity, TokenHow, TOKEN_FLOOR};
 pub use skeleton::{skeleton, skeleton_letters};
-pub use text::{analyse, is_generation, is_particle_typo, token, NameForm, Token};
+pub use text::{analyse, token, NameForm, Token};
 
 use crate::date::PartialDate;
 use crate::model::{NameKind, NameQuality, Schema};

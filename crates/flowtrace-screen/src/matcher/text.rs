@@ -3,9 +3,13 @@
 //! articles (al-, el-, ad-Din) and connectors (bin, ibn, bint, ould) are set aside; abd and abu
 //! join the word they govern (Abdul Rahman, Abd al-Rahman, Abdurrahman → `abdrahman`).
 
-use super::script::{arabic_word, ascii_word, han_words, is_arabic, is_han};
+use super::particles::{
+    compound, generation, is_abd_typo, is_abd_typo_before_article, is_head, is_particle,
+    settle_abd, settle_suffix, ABD, ARTICLES, SUN_ARTICLES,
+};
 use super::skeleton::{skeleton, skeleton_letters};
 use super::variants::{governed_key, sound_key};
+use super::words::{rotate_comma, words};
 
 /// One word of a name, ready to compare.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -38,30 +42,6 @@ pub struct NameForm {
     pub particles: Vec<String>,
 }
 
-const CONNECTORS: [&str; 16] = [
-    "bin", "ibn", "ben", "bn", "abn", "bint", "bnt", "binti", "binte", "ibnu", "bte", "ould",
-    "wuld", "wld", "walad", "ibni",
-];
-const ARTICLES: [&str; 5] = ["al", "el", "ul", "il", "l"];
-/// Articles assimilated to a following sun letter: ad-Din, ar-Rahman, as-Sayyid, ash-Shami.
-const SUN_ARTICLES: [&str; 12] = [
-    "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath", "ud", "ur", "us",
-];
-const ABD: [&str; 12] = [
-    "abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdu", "abdur", "abdus", "abdou",
-    "abdar", "abdelh",
-];
-const ABU: [&str; 7] = ["abu", "abou", "abo", "aboo", "abi", "ebu", "ebo"];
-/// Spellings of Allah and of ad-Din as the second half of a compound name (Habib Allah,
-/// Habibullah; Shams al-Din, Shamsuddin, Chamseddine): compounds are written both as one word
-/// and as two, so both become one word ending in `ullah` / `uddin`.
-const ALLAH: [&str; 8] = [
-    "allah", "ullah", "ollah", "illah", "ulla", "olla", "alla", "lah",
-];
-const DIN: [&str; 9] = [
-    "din", "deen", "dine", "uddin", "eddine", "eddin", "uddeen", "oudine", "ouddine",
-];
-
 /// Words of organisation names that lists write translated rather than transliterated (الجماعة
 /// الإسلامية المقاتلة الليبية is the Libyan Islamic Fighting Group), as the Arabic-script
 /// reading above gives them, with the English word; hand-written from common usage.
@@ -88,17 +68,6 @@ const ORGANISATION_WORDS: [(&str, &str); 22] = [
     ("srafa", "exchange"),
     ("llsrafa", "exchange"),
     ("ahl", "people"),
-];
-
-/// Generational suffixes (Jr., Sr.) and the one spelling each is read as: they tell a father
-/// from his son, and lists write them on one name and not on another, so they weigh least.
-const GENERATIONS: [(&str, &str); 6] = [
-    ("jr", "jr"),
-    ("jnr", "jr"),
-    ("junior", "jr"),
-    ("sr", "sr"),
-    ("snr", "sr"),
-    ("senior", "sr"),
 ];
 
 /// Reads a name into tokens and particles.
@@ -202,222 +171,9 @@ pub fn token(text: String, consonantal: bool) -> Token {
     }
 }
 
-/// Whether a word is one letter away from a connector or an article (Kuld, Uuld, Bne, Aul):
-/// the caller checks that no listed name has it, since many real names are one letter from
-/// one (Ali, Ban).
-pub fn is_particle_typo(token: &Token) -> bool {
-    let text = token.text.as_bytes();
-    !token.consonantal
-        && (2..=4).contains(&text.len())
-        && CONNECTORS
-            .iter()
-            .chain(&ARTICLES)
-            .any(|p| p.len() >= 2 && super::similar::within_one_edit(text, p.as_bytes()))
-}
-
 /// Bit `c & 31` set for every byte `c` of `word`.
 pub(crate) fn letter_mask(word: &[u8]) -> u32 {
     word.iter().fold(0, |m, &c| m | 1 << (c & 31))
-}
-
-fn is_head(word: &str) -> bool {
-    ABD.contains(&word) || ABU.contains(&word) || is_abd_typo(word)
-}
-
-/// Abdul or Abdel with one letter mistyped (Absul, Abiul, Abtdul): common enough in
-/// hand-keyed records that it is read as the head it was meant to be.
-fn is_abd_typo(word: &str) -> bool {
-    word.len() >= 5
-        && word.starts_with("ab")
-        && ["abdul", "abdel"]
-            .iter()
-            .any(|h| super::similar::within_one_edit(word.as_bytes(), h.as_bytes()))
-}
-
-/// Abd with one letter mistyped (Albd, Avd) before an article: Abd is followed by al- far
-/// more often than any four-letter word one letter from it is (Abid, Ahad stand alone; And
-/// joins organisation names).
-fn is_abd_typo_before_article(word: &str, next: Option<&str>) -> bool {
-    let article = next.is_some_and(|n| ARTICLES.contains(&n) || SUN_ARTICLES.contains(&n));
-    article
-        && word != "and"
-        && (3..=4).contains(&word.len())
-        && word.starts_with('a')
-        && super::similar::within_one_edit(word.as_bytes(), b"abd")
-}
-
-/// "LAST, First" (OFAC's order) read as "First LAST", so that a trailing Abu or Abdul governs
-/// the right word. Names with no comma or several stay as they are.
-fn rotate_comma(name: &str) -> std::borrow::Cow<'_, str> {
-    match name.split_once(',') {
-        Some((last, first)) if !first.contains(',') && !first.trim().is_empty() => {
-            format!("{} {}", first.trim(), last.trim()).into()
-        }
-        _ => name.into(),
-    }
-}
-
-/// `Allah` or `Din` written apart joins the word before it: Habib Allah → `habibullah`.
-fn compound(form: &mut NameForm, word: &str) -> Option<String> {
-    let suffix = if ALLAH.contains(&word) {
-        "ullah"
-    } else if DIN.contains(&word) {
-        "uddin"
-    } else {
-        return None;
-    };
-    let previous = form.tokens.last().filter(|t| !t.text.starts_with("abd"))?;
-    let joined = format!("{}{suffix}", settle_suffix(&previous.text));
-    form.tokens.pop();
-    Some(joined)
-}
-
-/// One spelling for the compound endings written in one word: Habibollah, Habibulla →
-/// `habibullah`; Salahaldin, Salahuddin, Salaheddine → `salahuddin`.
-fn settle_suffix(word: &str) -> String {
-    const ENDINGS: [(&str, &str); 17] = [
-        ("ullah", "ullah"),
-        ("ollah", "ullah"),
-        ("allah", "ullah"),
-        ("illah", "ullah"),
-        ("ulla", "ullah"),
-        ("olla", "ullah"),
-        ("aldin", "uddin"),
-        ("aldeen", "uddin"),
-        ("uddin", "uddin"),
-        ("uddeen", "uddin"),
-        ("eddine", "uddin"),
-        ("eddin", "uddin"),
-        ("ouddine", "uddin"),
-        ("oudine", "uddin"),
-        ("udin", "uddin"),
-        ("iddin", "uddin"),
-        ("addin", "uddin"),
-    ];
-    if word.starts_with("abd") {
-        return word.to_owned();
-    }
-    for (ending, canonical) in ENDINGS {
-        if let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 3) {
-            return format!("{stem}{canonical}");
-        }
-    }
-    word.to_owned()
-}
-
-/// The generational suffix a word is, if it is one: Jr. or Sr. after a name, or the Arabic
-/// الابن ("the son", read `al` `abn`) closing one, which is Jr.
-fn generation(word: &str, previous: Option<&str>, next: Option<&str>) -> Option<&'static str> {
-    let previous = previous?;
-    let listed = GENERATIONS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, g)| *g);
-    let son = next.is_none() && CONNECTORS.contains(&word) && ARTICLES.contains(&previous);
-    listed.or(son.then_some("jr"))
-}
-
-/// Whether a token is a generational suffix (see [`GENERATIONS`]).
-pub fn is_generation(token: &Token) -> bool {
-    !token.consonantal && matches!(token.text.as_str(), "jr" | "sr")
-}
-
-fn is_particle(word: &str, next: Option<&str>) -> bool {
-    let Some(next) = next else {
-        return false;
-    };
-    if CONNECTORS.contains(&word) || ARTICLES.contains(&word) {
-        return true;
-    }
-    // A sun article doubles the consonant it meets (ad-Din, ur-Rahman, esh-Shami); elsewhere
-    // `as` or `an` may be a real word.
-    let (w, n) = (word.as_bytes(), next.as_bytes());
-    (2..=3).contains(&w.len())
-        && matches!(w[0], b'a' | b'e' | b'i' | b'o' | b'u')
-        && n.len() >= 3
-        && n.starts_with(&w[1..])
-}
-
-/// One spelling for abd + name written as one word: `abdulrahman`, `abdurrahman`, `abdelrahman`
-/// → `abdrahman`; every spelling of Abdullah → `abdallah`.
-fn settle_abd(word: &str) -> String {
-    let rest = &word[3..];
-    if skeleton(rest).trim_start_matches('a') == "lh" || skeleton(rest) == "al" {
-        return "abdallah".to_owned();
-    }
-    if rest.len() < 3 {
-        return word.to_owned();
-    }
-    let rest = rest.trim_start_matches(['a', 'e', 'i', 'o', 'u']);
-    let b = rest.as_bytes();
-    let rest = if b.len() > 4 && (b[0] == b'l' || b[0] == b[1]) {
-        &rest[1..]
-    } else {
-        rest
-    };
-    format!("abd{rest}")
-}
-
-/// The words of a name in lowercase ASCII, each marked when it came from Arabic script.
-/// Arabic words lose their article here (الزرقاوي → `al`, `zrqaui`), since it is written glued.
-fn words(name: &str) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    for raw in name.split(is_separator).filter(|w| !w.is_empty()) {
-        if raw.chars().any(is_arabic) {
-            arabic_words(raw, &mut out);
-        } else if raw.chars().all(is_han) {
-            out.extend(han_words(raw).into_iter().map(|w| (w, false)));
-        } else {
-            let word = ascii_word(raw);
-            if !word.is_empty() {
-                out.push((word, false));
-            }
-        }
-    }
-    out
-}
-
-fn arabic_words(raw: &str, out: &mut Vec<(String, bool)>) {
-    if raw.starts_with("الل") && raw.chars().count() == 4 {
-        out.push(("allah".to_owned(), true));
-        return;
-    }
-    let body = match raw.strip_prefix("ال") {
-        Some(body) if body.chars().count() >= 2 => {
-            out.push(("al".to_owned(), true));
-            body
-        }
-        _ => raw,
-    };
-    let word = arabic_word(body);
-    if !word.is_empty() {
-        out.push((word, true));
-    }
-}
-
-fn is_separator(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '-' | ','
-                | '.'
-                | '/'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | ';'
-                | ':'
-                | '"'
-                | '&'
-                | '+'
-                | '_'
-                | '|'
-                | '!'
-                | '?'
-                | '*'
-                | '\u{2010}'..='\u{2015}' | '،' | '“' | '”' | '«' | '»'
-        )
 }
 
 #[cfg(test)]
@@ -477,13 +233,6 @@ mod tests {
         let english: Vec<_> = form.tokens.iter().map(|t| t.unglued.as_deref()).collect();
         let expected = ["group", "islamic", "fighting", "libyan"];
         assert_eq!(english, expected.map(Some));
-    }
-
-    #[test]
-    fn a_mistyped_connector_looks_like_one() {
-        let typo = |w: &str| is_particle_typo(&token(w.into(), false));
-        assert!(typo("kuld") && typo("uuld") && typo("bne"));
-        assert!(!typo("hassan") && !typo("u"));
     }
 
     #[test]

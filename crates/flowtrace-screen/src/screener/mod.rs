@@ -3,21 +3,25 @@
 //! key with it, scores the most promising of them token by token, keeps each entity's best
 //! name, applies the birth-date / nationality / schema adjustments and explains every hit.
 
+mod build;
+mod candidates;
+mod explain;
 mod scratch;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use foldhash::fast::FixedState;
 
-use crate::index::{KeyIndex, DELETION_PROMISE, MIN_WEIGHT, SPELLING_MIN};
+use crate::index::KeyIndex;
 use crate::matcher::{
-    adjustments, align, align_with, analyse, is_generation, is_particle_typo, token_similarity,
-    Alignment, Explanation, NameForm, Query, StackAlignment, Token, TokenHow, LISTED_SIDE_FLOOR,
-    MAX_TOKENS, WEAK_ALIAS_FACTOR,
+    adjustments, align, align_with, analyse, token_similarity, Alignment, Explanation, NameForm,
+    Query, StackAlignment, Token, MAX_TOKENS, WEAK_ALIAS_FACTOR,
 };
 use crate::matcher::{BIRTH_DATE_AGREES, NATIONALITY_AGREES};
 use crate::model::{ListedEntity, NameQuality, Watchlist};
+use candidates::select_best;
+use explain::explain;
 use scratch::Scratch;
 
 /// The threshold `flowtrace screen` uses unless told otherwise, chosen on the labelled set in
@@ -31,9 +35,6 @@ const FIRST_SCORED: usize = 32;
 /// all: a typo can move a rare token's key away from its name, and a one-token alias (Abu
 /// Usama) is shared by dozens of longer names.
 const MAX_SCORED: usize = 64;
-
-/// Listed names that may share a word before it stops being read as a mistyped particle.
-const PARTICLE_TYPO_FREQUENCY: u32 = 3;
 
 /// How many hits to return and from what score.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,68 +108,6 @@ thread_local! {
 }
 
 impl Screener {
-    /// Indexes every name of every entity.
-    pub fn new(list: Watchlist) -> Self {
-        let mut names = Vec::new();
-        let mut index = KeyIndex::default();
-        let mut tokens = Vec::new();
-        let mut interned: HashMap<Token, u32> = HashMap::new();
-        for (e, entity) in list.entities.iter().enumerate() {
-            for (n, name) in entity.names.iter().enumerate().take(usize::from(u16::MAX)) {
-                let form = analyse(&name.full);
-                if form.tokens.is_empty() {
-                    continue;
-                }
-                index.add(names.len() as u32, &form.tokens);
-                let factor = if name.quality == NameQuality::Low {
-                    WEAK_ALIAS_FACTOR
-                } else {
-                    1.0
-                };
-                let ids = form
-                    .tokens
-                    .iter()
-                    .map(|t| {
-                        *interned.entry(t.clone()).or_insert_with(|| {
-                            tokens.push(t.clone());
-                            (tokens.len() - 1) as u32
-                        })
-                    })
-                    .collect();
-                names.push(IndexedName {
-                    entity: e as u32,
-                    name: n as u16,
-                    form,
-                    ids,
-                    weights: Vec::new(),
-                    total: 0.0,
-                    factor,
-                });
-            }
-        }
-        for n in &mut names {
-            let weight = |t: &Token| {
-                if is_generation(t) {
-                    MIN_WEIGHT
-                } else {
-                    index.weight(t)
-                }
-            };
-            n.weights = n.form.tokens.iter().map(weight).collect();
-            n.total = n.weights.iter().sum();
-        }
-        let totals = names.iter().map(|n| (n.total, n.factor)).collect();
-        let texts = tokens.iter().map(|t| text_hash(&t.text)).collect();
-        Screener {
-            list,
-            names,
-            tokens,
-            texts,
-            totals,
-            index,
-        }
-    }
-
     /// The list screened against.
     pub fn list(&self) -> &Watchlist {
         &self.list
@@ -264,105 +203,6 @@ impl Screener {
             .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
             .map(|(n, (_, a))| (n, a))?;
         self.hit(query, &form, name, alignment, f32::NEG_INFINITY)
-    }
-
-    /// Names sharing key weight with the query, each with its promise (the score it would
-    /// get if its shared tokens matched exactly), unsorted, and the number touched. A name is
-    /// kept only when its shared weight could reach the threshold with room for spellings
-    /// whose keys differ; query tokens none of whose keys is listed (a typo, a name on no list)
-    /// do not count against it.
-    fn candidates(
-        &self,
-        form: &NameForm,
-        weights: &[f32],
-        threshold: f32,
-    ) -> (Vec<(f32, u32)>, usize) {
-        SCRATCH.with(|scratch| {
-            let scratch = &mut *scratch.borrow_mut();
-            scratch.fit(self.names.len(), self.tokens.len());
-            scratch.touched.clear();
-            let mut found = 0.0f32;
-            for (token, &weight) in form.tokens.iter().zip(weights) {
-                let e = scratch.next_token();
-                let (gathered, touched) = (&mut scratch.gathered, &mut scratch.touched);
-                let any = std::cell::Cell::new(false);
-                // A name met through several keys of one token counts once, at the first
-                // (best) key's promise.
-                let mut gather = |names: &[u32], promise: f32| {
-                    any.set(true);
-                    for &n in names {
-                        let g = &mut gathered[n as usize];
-                        if g.1 == e {
-                            continue;
-                        }
-                        g.1 = e;
-                        if g.0 == 0.0 {
-                            touched.push(n);
-                        }
-                        g.0 += weight * promise;
-                    }
-                };
-                self.index.lookup(token, &mut gather);
-                if token.consonantal {
-                    let related = |names: &[u32]| gather(names, DELETION_PROMISE);
-                    self.index.lookup_arabic(token, related);
-                }
-                // A word no listed name writes may be a typo that moved its skeleton.
-                let typo_length = token.text.len() >= SPELLING_MIN;
-                if typo_length
-                    && !token.consonantal
-                    && !self.texts.contains(&text_hash(&token.text))
-                {
-                    let typo = |names: &[u32]| gather(names, DELETION_PROMISE);
-                    self.index.lookup_spelling(&token.text, typo);
-                }
-                if any.get() {
-                    found += weight;
-                }
-            }
-            let total: f32 = weights.iter().sum();
-            let floor = found * (threshold - 0.35).max(0.15);
-            let (gathered, touched) = (&mut scratch.gathered, &scratch.touched);
-            let mut kept = std::mem::take(&mut scratch.candidates);
-            kept.clear();
-            for &n in touched {
-                let g = gathered[n as usize].0;
-                if g < floor {
-                    continue;
-                }
-                let (listed_total, factor) = self.totals[n as usize];
-                let listed_share = (g / listed_total.max(f32::EPSILON)).min(1.0);
-                let promise = g / total
-                    * (LISTED_SIDE_FLOOR + (1.0 - LISTED_SIDE_FLOOR) * listed_share)
-                    * factor;
-                kept.push((promise, n));
-            }
-            for &n in touched {
-                gathered[n as usize].0 = 0.0;
-            }
-            (kept, touched.len())
-        })
-    }
-
-    /// The rarity weight of each query token. A word no listed name has weighs most, as a
-    /// rare name should, except when it is a particle mistyped (Kuld or Uuld for Ould, Bne for
-    /// Ben, Ai for Al): the particle it was meant to be is set aside, so it weighs least. A
-    /// word whose skeleton a few listed names have, or that no listed name writes as it is,
-    /// may still be such a typo; a listed word many names have is a name (Ali). An initial
-    /// weighs least too: it fits every name it begins; and so does Jr. or Sr.
-    fn query_weights(&self, form: &NameForm) -> Vec<f32> {
-        let weight = |t: &Token| {
-            let particle_typo = is_particle_typo(t)
-                && (self.index.frequency(t) <= PARTICLE_TYPO_FREQUENCY
-                    || !self.texts.contains(&text_hash(&t.text)));
-            let initial = t.text.len() == 1 && !t.consonantal;
-            if particle_typo || initial || is_generation(t) {
-                MIN_WEIGHT
-            } else {
-                self.index.weight(t)
-            }
-        };
-        form.tokens.iter().map(weight).collect()
     }
 
     /// The score of one name for the query, with every distinct token pair computed once per
@@ -474,76 +314,4 @@ fn truncate_keeping_ties(hits: &mut Vec<Hit>, limit: usize) {
     let cut = last.score;
     let end = limit + hits[limit..].iter().take_while(|h| h.score >= cut).count();
     hits.truncate(end);
-}
-
-/// Moves the `n` most promising candidates to the front of `candidates`, best first (ties by
-/// name id, so results do not depend on the order names were touched in).
-fn select_best(candidates: &mut [(f32, u32)], n: usize) {
-    let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    let n = n.min(candidates.len());
-    if n == 0 {
-        return;
-    }
-    if candidates.len() > n {
-        candidates.select_nth_unstable_by(n - 1, order);
-    }
-    candidates[..n].sort_unstable_by(order);
-}
-
-/// Whether token `i` is in a mask of token positions (names past 32 tokens have none there).
-fn bit(mask: u32, i: usize) -> bool {
-    i < 32 && (mask >> i) & 1 == 1
-}
-
-fn explain(
-    form: &NameForm,
-    listed: &IndexedName,
-    listed_name: &crate::model::ListedName,
-    alignment: &Alignment,
-    adjustments: Vec<crate::matcher::Adjustment>,
-) -> Explanation {
-    let (q, l) = (&form.tokens, &listed.form.tokens);
-    let mut pairs: Vec<_> = alignment
-        .pairs
-        .iter()
-        .map(|p| {
-            (
-                q[p.query].text.clone(),
-                l[p.listed].text.clone(),
-                p.similarity,
-                p.how,
-            )
-        })
-        .collect();
-    let (q_glued, l_glued) = alignment.joined.map_or((0, 0), |(qm, lm, _)| (qm, lm));
-    let glued = |tokens: &[crate::matcher::Token], mask: u32| {
-        let chosen = tokens.iter().enumerate().filter(|(i, _)| bit(mask, *i));
-        chosen
-            .map(|(_, t)| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join("+")
-    };
-    if let Some((qm, lm, similarity)) = alignment.joined {
-        pairs.push((glued(q, qm), glued(l, lm), similarity, TokenHow::Joined));
-    }
-    let unmatched = |tokens: &[crate::matcher::Token], used: &dyn Fn(usize) -> bool| {
-        let free = tokens.iter().enumerate().filter(|(i, _)| !used(*i));
-        free.map(|(_, t)| t.text.clone()).collect()
-    };
-    let particles = form.particles.iter().chain(&listed.form.particles);
-    Explanation {
-        matched_name: listed_name.full.clone(),
-        kind: listed_name.kind,
-        quality: listed_name.quality,
-        pairs,
-        unmatched_query: unmatched(q, &|i| {
-            bit(q_glued, i) || alignment.pairs.iter().any(|p| p.query == i)
-        }),
-        unmatched_listed: unmatched(l, &|i| {
-            bit(l_glued, i) || alignment.pairs.iter().any(|p| p.listed == i)
-        }),
-        particles: particles.cloned().collect(),
-        name_score: alignment.score,
-        adjustments,
-    }
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use flowtrace_report::{Block, Cell, Section, Table};
-use flowtrace_screen::{read_accounts, read_un, Hit, OnBadRow, Query, ScreenOptions, Screener};
+use flowtrace_screen::{read_accounts, read_un, Hit, OnError, Query, ScreenOptions, Screener};
 use rayon::prelude::*;
 
 use super::world_files::listed;
@@ -56,7 +56,7 @@ pub fn screen(world_dir: &Path, list: &Path) -> Result<Screening> {
     let watchlist =
         read_un(list).with_context(|| format!("cannot read the UN list {}", list.display()))?;
     let screener = Screener::new(watchlist);
-    let (queries, _) = read_accounts(&world_dir.join("accounts.csv"), &OnBadRow::Fail)?;
+    let (queries, _) = read_accounts(&world_dir.join("accounts.csv"), &OnError::Fail)?;
     let started = Instant::now();
     let options = ScreenOptions {
         limit: 1,
