@@ -107,8 +107,8 @@ fn co_similarity_pairs_near_duplicate_texts_above_the_threshold() {
         "3,c,C,,,send money to the brothers now,4000,",
     ];
     std::fs::write(&path, format!("{HEADER}\n{}\n", rows.join("\n"))).unwrap();
-    let edges = |similarity: &str| {
-        let run = flowtrace(&[
+    let coordinate = |similarity: &str| {
+        flowtrace(&[
             "social",
             "coordinate",
             path_str(&path),
@@ -117,23 +117,15 @@ fn co_similarity_pairs_near_duplicate_texts_above_the_threshold() {
             "--similarity",
             similarity,
             "-q",
-        ]);
-        ok(&run).0
+        ])
     };
+    let edges = |similarity: &str| ok(&coordinate(similarity)).0;
     assert_eq!(edges("0.8").lines().count(), 1, "only the header at 0.8");
     let loose = edges("0.7");
     assert_eq!(loose.lines().count(), 3, "{loose}");
     assert!(loose.contains("\"a\",\"b\","), "{loose}");
     assert!(loose.contains("\"b\",\"a\","), "{loose}");
-    let run = flowtrace(&[
-        "social",
-        "coordinate",
-        path_str(&path),
-        "--network",
-        "co-similarity",
-        "--similarity",
-        "1.5",
-    ]);
+    let run = coordinate("1.5");
     assert!(!run.status.success());
     assert!(String::from_utf8_lossy(&run.stderr).contains("at most 1"));
 }
