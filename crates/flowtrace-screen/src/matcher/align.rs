@@ -100,19 +100,21 @@ impl StackAlignment {
 
 /// Aligns `query` (token weights `qw`) with `listed` (weights `lw`).
 pub fn align(query: &[Token], qw: &[f32], listed: &[Token], lw: &[f32]) -> Alignment {
-    align_with(query, qw, listed, lw, |i, j| {
-        token_similarity(&query[i], &listed[j])
+    let listed: Vec<&Token> = listed.iter().collect();
+    align_with(query, qw, &listed, lw, |i, j| {
+        token_similarity(&query[i], listed[j])
     })
     .into_alignment()
 }
 
 /// [`align`] with the similarity of query token `i` and listed token `j` given by
 /// `similarity(i, j)`, so that a caller comparing one query with many names can compute each
-/// distinct token pair once.
+/// distinct token pair once. The listed tokens are references, as a caller may keep them
+/// interned.
 pub(crate) fn align_with(
     query: &[Token],
     qw: &[f32],
-    listed: &[Token],
+    listed: &[&Token],
     lw: &[f32],
     mut similarity: impl FnMut(usize, usize) -> (f32, TokenHow),
 ) -> StackAlignment {
@@ -164,9 +166,10 @@ pub(crate) fn align_with(
         .map(|i| qw[i])
         .sum();
     let best_case = plain.query_share + q_left / q_total.max(f32::EPSILON);
-    if best_case < GLUE_WORTH {
+    if nq == 0 || nl == 0 || best_case < GLUE_WORTH {
         return plain;
     }
+    let query: [&Token; MAX_TOKENS] = std::array::from_fn(|i| &query[i.min(nq - 1)]);
     match glue(&query[..nq], q_used, &listed[..nl], l_used) {
         Some(joined) => score(pairs, np, Some(joined), &qw[..nq], &lw[..nl]),
         None => plain,

@@ -13,12 +13,12 @@ pub(super) const GLUE_WORTH: f32 = 0.7;
 /// The left-over tokens of each side glued in written order and compared, when one side has
 /// at least two of them (two single left-overs were compared already).
 pub(super) fn glue(
-    query: &[Token],
+    query: &[&Token],
     q_used: u32,
-    listed: &[Token],
+    listed: &[&Token],
     l_used: u32,
 ) -> Option<(u32, u32, f32)> {
-    let free = |tokens: &[Token], used: u32| -> u32 {
+    let free = |tokens: &[&Token], used: u32| -> u32 {
         (0..tokens.len())
             .filter(|i| used & (1 << i) == 0)
             .fold(0, |m, i| m | 1 << i)
@@ -29,7 +29,7 @@ pub(super) fn glue(
     }
     // Most left-overs are plainly different names: their lengths alone tell, before any
     // token is built. Arabic script writes no short vowels, so its side may be much shorter.
-    let length = |tokens: &[Token], mask: u32| -> (usize, bool) {
+    let length = |tokens: &[&Token], mask: u32| -> (usize, bool) {
         let chosen = tokens
             .iter()
             .enumerate()
@@ -51,7 +51,7 @@ pub(super) fn glue(
     if !qc && !lc && plainly_apart(query, qf, listed, lf) {
         return None;
     }
-    let glued = |tokens: &[Token], mask: u32| -> Token {
+    let glued = |tokens: &[&Token], mask: u32| -> Token {
         let chosen = tokens
             .iter()
             .enumerate()
@@ -72,8 +72,8 @@ pub(super) fn glue(
 /// Whether the glued left-overs (of a script with vowels) are plainly different words, told
 /// on the stack before building their tokens: what [`token_similarity`] would say of them
 /// when neither is short or starts with a glued article (those have other rules).
-fn plainly_apart(query: &[Token], q_mask: u32, listed: &[Token], l_mask: u32) -> bool {
-    let glue = |tokens: &[Token], mask: u32, buffer: &mut [u8; 64]| -> Option<(usize, u32)> {
+fn plainly_apart(query: &[&Token], q_mask: u32, listed: &[&Token], l_mask: u32) -> bool {
+    let glue = |tokens: &[&Token], mask: u32, buffer: &mut [u8; 64]| -> Option<(usize, u32)> {
         let (mut n, mut letters) = (0, 0);
         for (i, t) in tokens.iter().enumerate() {
             if mask & (1 << i) != 0 {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{text_hash, IndexedName, Screener};
+use super::{text_hash, IndexedName, NameTokens, Screener};
 use crate::index::{KeyIndex, MIN_WEIGHT};
 use crate::matcher::{analyse, is_generation, Token, WEAK_ALIAS_FACTOR};
 use crate::model::{NameQuality, Watchlist};
@@ -11,7 +11,7 @@ use crate::model::{NameQuality, Watchlist};
 impl Screener {
     /// Indexes every name of every entity.
     pub fn new(list: Watchlist) -> Self {
-        let mut names = Vec::new();
+        let (mut names, mut scoring, mut token_ids) = (Vec::new(), Vec::new(), Vec::new());
         let mut index = KeyIndex::default();
         let mut tokens = Vec::new();
         let mut interned: HashMap<Token, u32> = HashMap::new();
@@ -27,43 +27,53 @@ impl Screener {
                 } else {
                     1.0
                 };
-                let ids = form
-                    .tokens
-                    .iter()
-                    .map(|t| {
-                        *interned.entry(t.clone()).or_insert_with(|| {
-                            tokens.push(t.clone());
-                            (tokens.len() - 1) as u32
-                        })
-                    })
-                    .collect();
+                let start = token_ids.len() as u32;
+                for t in &form.tokens {
+                    let id = *interned.entry(t.clone()).or_insert_with(|| {
+                        tokens.push(t.clone());
+                        (tokens.len() - 1) as u32
+                    });
+                    token_ids.push(id);
+                }
+                scoring.push(NameTokens {
+                    entity: e as u32,
+                    factor,
+                    start,
+                    len: form.tokens.len() as u32,
+                });
                 names.push(IndexedName {
                     entity: e as u32,
                     name: n as u16,
                     form,
-                    ids,
-                    weights: Vec::new(),
-                    total: 0.0,
-                    factor,
                 });
             }
         }
-        for n in &mut names {
-            let weight = |t: &Token| {
-                if is_generation(t) {
-                    MIN_WEIGHT
-                } else {
-                    index.weight(t)
-                }
-            };
-            n.weights = n.form.tokens.iter().map(weight).collect();
-            n.total = n.weights.iter().sum();
-        }
-        let totals = names.iter().map(|n| (n.total, n.factor)).collect();
+        // Weights need every name's skeletons counted first.
+        let weight = |t: &Token| {
+            if is_generation(t) {
+                MIN_WEIGHT
+            } else {
+                index.weight(t)
+            }
+        };
+        let token_weights: Vec<f32> = names
+            .iter()
+            .flat_map(|n| n.form.tokens.iter().map(weight))
+            .collect();
+        let totals = scoring
+            .iter()
+            .map(|s| {
+                let range = s.start as usize..(s.start + s.len) as usize;
+                (token_weights[range].iter().sum(), s.factor)
+            })
+            .collect();
         let texts = tokens.iter().map(|t| text_hash(&t.text)).collect();
         Screener {
             list,
             names,
+            scoring,
+            token_ids,
+            token_weights,
             tokens,
             texts,
             totals,

@@ -75,23 +75,34 @@ pub struct QueryWork {
     pub scored: usize,
 }
 
+/// A listed name as read, for explaining its hits.
 struct IndexedName {
     entity: u32,
     name: u16,
     form: NameForm,
-    /// Ids of `form.tokens` in [`Screener::tokens`].
-    ids: Vec<u32>,
-    weights: Vec<f32>,
-    /// Sum of `weights`.
-    total: f32,
-    /// The weak-alias factor of this name (1 for a good one).
+}
+
+/// What scoring a candidate name reads, in a few bytes so that the candidates of a query stay
+/// in cache: its entity, its weak-alias factor (1 for a good name), and where its token ids
+/// and weights are in [`Screener::token_ids`] and [`Screener::token_weights`].
+#[derive(Clone, Copy)]
+struct NameTokens {
+    entity: u32,
     factor: f32,
+    start: u32,
+    len: u32,
 }
 
 /// A watchlist indexed for screening.
 pub struct Screener {
     list: Watchlist,
     names: Vec<IndexedName>,
+    /// Per name, what scoring it reads.
+    scoring: Vec<NameTokens>,
+    /// The ids (in `tokens`) of every name's tokens, name after name.
+    token_ids: Vec<u32>,
+    /// The rarity weights of the same tokens.
+    token_weights: Vec<f32>,
     /// Every distinct listed token once.
     tokens: Vec<Token>,
     /// Hashes of the texts of `tokens`, to tell a word some listed name writes from one none
@@ -140,11 +151,9 @@ impl Screener {
         }
         let weights = self.query_weights(&form);
         let (mut candidates, touched) = self.candidates(&form, &weights, options.threshold);
-        let mut best: Vec<(u32, f32, u32, StackAlignment)> =
-            Vec::with_capacity(candidates.len().min(FIRST_SCORED));
         let mut scored = 0;
         let mut top = 0.0f32;
-        SCRATCH.with(|scratch| {
+        let mut hits = SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
             scratch.fit(self.names.len(), self.tokens.len());
             scratch.new_query();
@@ -162,30 +171,35 @@ impl Screener {
                 select_best(rest, end - scored);
                 let next = scored;
                 scored = end;
-                for &(_, name) in &candidates[next..end] {
+                let batch = &candidates[next..end];
+                for &(_, name) in batch {
+                    prefetch(&self.scoring[name as usize]);
+                }
+                for (k, &(_, name)) in batch.iter().enumerate() {
+                    if let Some(&(_, coming)) = batch.get(k + 2) {
+                        self.prefetch_tokens(coming);
+                    }
                     let (score, aligned) = self.quick_score(&form, &weights, name, scratch);
                     top = top.max(score);
-                    let entity = self.names[name as usize].entity;
-                    match best.iter_mut().find(|b| b.0 == entity) {
-                        Some(b) if b.1 >= score => {}
-                        Some(b) => *b = (entity, score, name, aligned),
-                        None => best.push((entity, score, name, aligned)),
-                    }
+                    let entity = self.scoring[name as usize].entity;
+                    scratch.best.keep(entity, score, name, aligned);
                 }
             }
+            let best = &scratch.best;
+            let hits: Vec<Hit> = best
+                .iter()
+                .filter(|&(score, _, _)| could_reach(query, score, options.threshold))
+                .filter_map(|(_, name, aligned)| {
+                    let alignment = aligned.into_alignment();
+                    self.hit(query, &form, name, alignment, options.threshold)
+                })
+                .collect();
+            scratch.candidates = candidates;
+            hits
         });
         let work = QueryWork { touched, scored };
-        let mut hits: Vec<Hit> = best
-            .into_iter()
-            .filter(|&(_, score, _, _)| could_reach(query, score, options.threshold))
-            .filter_map(|(_, _, name, aligned)| {
-                let alignment = aligned.into_alignment();
-                self.hit(query, &form, name, alignment, options.threshold)
-            })
-            .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
         truncate_keeping_ties(&mut hits, options.limit);
-        SCRATCH.with(|scratch| scratch.borrow_mut().candidates = candidates);
         (hits, work)
     }
 
@@ -214,10 +228,10 @@ impl Screener {
         name: u32,
         scratch: &mut Scratch,
     ) -> (f32, StackAlignment) {
-        let listed = &self.names[name as usize];
+        let (listed, ids, listed_weights) = self.name_tokens(name);
         let query = &form.tokens[..form.tokens.len().min(MAX_TOKENS)];
         let similarity = |i: usize, j: usize| {
-            let id = listed.ids[j];
+            let id = ids[j];
             let row = scratch.row(id, |row| {
                 let other = &self.tokens[id as usize];
                 for (cell, q) in row.iter_mut().zip(query) {
@@ -226,19 +240,42 @@ impl Screener {
             });
             row[i]
         };
+        // References only: a token is read when a similarity or gluing needs it.
+        let listed_tokens: [&Token; MAX_TOKENS] =
+            std::array::from_fn(|j| &self.tokens[ids.get(j).map_or(0, |&id| id as usize)]);
         let aligned = align_with(
             &form.tokens,
             weights,
-            &listed.form.tokens,
-            &listed.weights,
+            &listed_tokens[..ids.len().min(MAX_TOKENS)],
+            listed_weights,
             similarity,
         );
         (aligned.score * listed.factor, aligned)
     }
 
+    /// A name's scoring record, token ids and weights.
+    fn name_tokens(&self, name: u32) -> (NameTokens, &[u32], &[f32]) {
+        let listed = self.scoring[name as usize];
+        let range = listed.start as usize..(listed.start + listed.len) as usize;
+        (
+            listed,
+            &self.token_ids[range.clone()],
+            &self.token_weights[range],
+        )
+    }
+
+    /// Asks for a name's token ids and weights (its scoring record was asked for when its
+    /// batch of candidates was chosen): candidates fall anywhere in the list.
+    fn prefetch_tokens(&self, name: u32) {
+        let start = self.scoring[name as usize].start as usize;
+        prefetch(self.token_ids.as_ptr().wrapping_add(start));
+        prefetch(self.token_weights.as_ptr().wrapping_add(start));
+    }
+
     fn name_score(&self, form: &NameForm, weights: &[f32], name: u32) -> (f32, Alignment) {
-        let listed = &self.names[name as usize];
-        let alignment = align(&form.tokens, weights, &listed.form.tokens, &listed.weights);
+        let (listed, _, listed_weights) = self.name_tokens(name);
+        let tokens = &self.names[name as usize].form.tokens;
+        let alignment = align(&form.tokens, weights, tokens, listed_weights);
         (alignment.score * listed.factor, alignment)
     }
 
@@ -282,6 +319,18 @@ impl Screener {
             explanation,
         })
     }
+}
+
+/// Asks the cache for the line holding `at` (a hint: nothing is read).
+fn prefetch<T>(at: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint that never faults, whatever the address.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(at.cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
 }
 
 /// The hash [`Screener`] keeps of every listed word's text.

@@ -6,7 +6,7 @@
 //! `mohammed` with its own tokens once, not two dozen times), so listed tokens are interned to
 //! ids when the list is indexed and a query computes each (query token, listed token) pair once.
 
-use crate::matcher::{TokenHow, MAX_TOKENS};
+use crate::matcher::{StackAlignment, TokenHow, MAX_TOKENS};
 
 /// Similarities of every query token with one listed token.
 pub(super) type Row = [(f32, TokenHow); MAX_TOKENS];
@@ -20,6 +20,8 @@ pub(super) struct Scratch {
     pub(super) touched: Vec<u32>,
     /// The candidates' buffer, lent to each query and given back (it holds hundreds).
     pub(super) candidates: Vec<(f32, u32)>,
+    /// The best-scoring name of each entity scored so far.
+    pub(super) best: Best,
     /// Stamp of the query token being gathered.
     pub(super) token_epoch: u32,
     /// Per listed token id: stamp of the query that computed its row, and where the row is.
@@ -42,6 +44,7 @@ impl Scratch {
     /// Forgets the previous query's similarities.
     pub(super) fn new_query(&mut self) {
         self.rows.clear();
+        self.best.clear();
         self.query_epoch = self.query_epoch.wrapping_add(1);
         if self.query_epoch == 0 {
             self.memo.fill((0, 0));
@@ -71,5 +74,39 @@ impl Scratch {
             self.rows.push(row);
         }
         &self.rows[*at as usize]
+    }
+}
+
+/// The best-scoring name of each entity a query scored, in the order entities were first
+/// scored; kept between queries because a query's few dozen alignments take kilobytes.
+#[derive(Default)]
+pub(super) struct Best {
+    /// Entity ids, apart from the rest so that finding one scans a few cache lines.
+    entities: Vec<u32>,
+    /// Score, name id and alignment of each entity's best name.
+    names: Vec<(f32, u32, StackAlignment)>,
+}
+
+impl Best {
+    fn clear(&mut self) {
+        self.entities.clear();
+        self.names.clear();
+    }
+
+    /// Keeps name `name` of `entity` if it scores above the entity's best so far.
+    pub(super) fn keep(&mut self, entity: u32, score: f32, name: u32, aligned: StackAlignment) {
+        match self.entities.iter().position(|&e| e == entity) {
+            Some(i) if self.names[i].0 >= score => {}
+            Some(i) => self.names[i] = (score, name, aligned),
+            None => {
+                self.entities.push(entity);
+                self.names.push((score, name, aligned));
+            }
+        }
+    }
+
+    /// Score, name id and alignment of each entity's best name.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (f32, u32, StackAlignment)> + '_ {
+        self.names.iter().copied()
     }
 }
