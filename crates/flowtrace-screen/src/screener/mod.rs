@@ -6,6 +6,7 @@
 mod build;
 mod candidates;
 mod explain;
+mod score;
 mod scratch;
 
 use std::cell::RefCell;
@@ -15,13 +16,13 @@ use foldhash::fast::FixedState;
 
 use crate::index::KeyIndex;
 use crate::matcher::{
-    adjustments, align, align_with, analyse, token_similarity, Alignment, Explanation, NameForm,
-    Query, StackAlignment, Token, MAX_TOKENS, WEAK_ALIAS_FACTOR,
+    adjustments, analyse, Alignment, Explanation, NameForm, Query, Token, WEAK_ALIAS_FACTOR,
 };
 use crate::matcher::{BIRTH_DATE_AGREES, NATIONALITY_AGREES};
 use crate::model::{ListedEntity, NameQuality, Watchlist};
 use candidates::select_best;
 use explain::explain;
+use score::{prefetch, NameTokens};
 use scratch::Scratch;
 
 /// The threshold `flowtrace screen` uses unless told otherwise, chosen on the labelled set in
@@ -80,17 +81,6 @@ struct IndexedName {
     entity: u32,
     name: u16,
     form: NameForm,
-}
-
-/// What scoring a candidate name reads, in a few bytes so that the candidates of a query stay
-/// in cache: its entity, its weak-alias factor (1 for a good name), and where its token ids
-/// and weights are in [`Screener::token_ids`] and [`Screener::token_weights`].
-#[derive(Clone, Copy)]
-struct NameTokens {
-    entity: u32,
-    factor: f32,
-    start: u32,
-    len: u32,
 }
 
 /// A watchlist indexed for screening.
@@ -219,66 +209,6 @@ impl Screener {
         self.hit(query, &form, name, alignment, f32::NEG_INFINITY)
     }
 
-    /// The score of one name for the query, with every distinct token pair computed once per
-    /// query; [`Screener::name_score`] gives the same score with its alignment.
-    fn quick_score(
-        &self,
-        form: &NameForm,
-        weights: &[f32],
-        name: u32,
-        scratch: &mut Scratch,
-    ) -> (f32, StackAlignment) {
-        let (listed, ids, listed_weights) = self.name_tokens(name);
-        let query = &form.tokens[..form.tokens.len().min(MAX_TOKENS)];
-        let similarity = |i: usize, j: usize| {
-            let id = ids[j];
-            let row = scratch.row(id, |row| {
-                let other = &self.tokens[id as usize];
-                for (cell, q) in row.iter_mut().zip(query) {
-                    *cell = token_similarity(q, other);
-                }
-            });
-            row[i]
-        };
-        // References only: a token is read when a similarity or gluing needs it.
-        let listed_tokens: [&Token; MAX_TOKENS] =
-            std::array::from_fn(|j| &self.tokens[ids.get(j).map_or(0, |&id| id as usize)]);
-        let aligned = align_with(
-            &form.tokens,
-            weights,
-            &listed_tokens[..ids.len().min(MAX_TOKENS)],
-            listed_weights,
-            similarity,
-        );
-        (aligned.score * listed.factor, aligned)
-    }
-
-    /// A name's scoring record, token ids and weights.
-    fn name_tokens(&self, name: u32) -> (NameTokens, &[u32], &[f32]) {
-        let listed = self.scoring[name as usize];
-        let range = listed.start as usize..(listed.start + listed.len) as usize;
-        (
-            listed,
-            &self.token_ids[range.clone()],
-            &self.token_weights[range],
-        )
-    }
-
-    /// Asks for a name's token ids and weights (its scoring record was asked for when its
-    /// batch of candidates was chosen): candidates fall anywhere in the list.
-    fn prefetch_tokens(&self, name: u32) {
-        let start = self.scoring[name as usize].start as usize;
-        prefetch(self.token_ids.as_ptr().wrapping_add(start));
-        prefetch(self.token_weights.as_ptr().wrapping_add(start));
-    }
-
-    fn name_score(&self, form: &NameForm, weights: &[f32], name: u32) -> (f32, Alignment) {
-        let (listed, _, listed_weights) = self.name_tokens(name);
-        let tokens = &self.names[name as usize].form.tokens;
-        let alignment = align(&form.tokens, weights, tokens, listed_weights);
-        (alignment.score * listed.factor, alignment)
-    }
-
     /// The hit for a name's alignment, when its final score reaches `threshold` (the
     /// explanation is built only then: most candidates fall short).
     fn hit(
@@ -319,18 +249,6 @@ impl Screener {
             explanation,
         })
     }
-}
-
-/// Asks the cache for the line holding `at` (a hint: nothing is read).
-fn prefetch<T>(at: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetching is a hint that never faults, whatever the address.
-    unsafe {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>(at.cast::<i8>());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = at;
 }
 
 /// The hash [`Screener`] keeps of every listed word's text.

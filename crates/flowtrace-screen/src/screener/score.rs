@@ -1,0 +1,99 @@
+//! Scoring one candidate name for a query: its token ids and weights are kept in flat arrays
+//! and asked for ahead of use, and each distinct (query token, listed token) similarity is
+//! computed once per query.
+
+use super::scratch::Scratch;
+use super::Screener;
+use crate::matcher::{
+    align, align_with, token_similarity, Alignment, NameForm, StackAlignment, Token, MAX_TOKENS,
+};
+
+/// What scoring a candidate name reads, in a few bytes so that the candidates of a query stay
+/// in cache: its entity, its weak-alias factor (1 for a good name), and where its token ids
+/// and weights are in [`Screener::token_ids`] and [`Screener::token_weights`].
+#[derive(Clone, Copy)]
+pub(super) struct NameTokens {
+    pub(super) entity: u32,
+    pub(super) factor: f32,
+    pub(super) start: u32,
+    pub(super) len: u32,
+}
+
+impl Screener {
+    /// The score of one name for the query, with every distinct token pair computed once per
+    /// query; [`Screener::name_score`] gives the same score with its alignment.
+    pub(super) fn quick_score(
+        &self,
+        form: &NameForm,
+        weights: &[f32],
+        name: u32,
+        scratch: &mut Scratch,
+    ) -> (f32, StackAlignment) {
+        let (listed, ids, listed_weights) = self.name_tokens(name);
+        let query = &form.tokens[..form.tokens.len().min(MAX_TOKENS)];
+        let similarity = |i: usize, j: usize| {
+            let id = ids[j];
+            let row = scratch.row(id, |row| {
+                let other = &self.tokens[id as usize];
+                for (cell, q) in row.iter_mut().zip(query) {
+                    *cell = token_similarity(q, other);
+                }
+            });
+            row[i]
+        };
+        // References only: a token is read when a similarity or gluing needs it.
+        let listed_tokens: [&Token; MAX_TOKENS] =
+            std::array::from_fn(|j| &self.tokens[ids.get(j).map_or(0, |&id| id as usize)]);
+        let aligned = align_with(
+            &form.tokens,
+            weights,
+            &listed_tokens[..ids.len().min(MAX_TOKENS)],
+            listed_weights,
+            similarity,
+        );
+        (aligned.score * listed.factor, aligned)
+    }
+
+    /// A name's scoring record, token ids and weights.
+    pub(super) fn name_tokens(&self, name: u32) -> (NameTokens, &[u32], &[f32]) {
+        let listed = self.scoring[name as usize];
+        let range = listed.start as usize..(listed.start + listed.len) as usize;
+        (
+            listed,
+            &self.token_ids[range.clone()],
+            &self.token_weights[range],
+        )
+    }
+
+    /// Asks for a name's token ids and weights (its scoring record was asked for when its
+    /// batch of candidates was chosen): candidates fall anywhere in the list.
+    pub(super) fn prefetch_tokens(&self, name: u32) {
+        let start = self.scoring[name as usize].start as usize;
+        prefetch(self.token_ids.as_ptr().wrapping_add(start));
+        prefetch(self.token_weights.as_ptr().wrapping_add(start));
+    }
+
+    pub(super) fn name_score(
+        &self,
+        form: &NameForm,
+        weights: &[f32],
+        name: u32,
+    ) -> (f32, Alignment) {
+        let (listed, _, listed_weights) = self.name_tokens(name);
+        let tokens = &self.names[name as usize].form.tokens;
+        let alignment = align(&form.tokens, weights, tokens, listed_weights);
+        (alignment.score * listed.factor, alignment)
+    }
+}
+
+/// Asks the cache for the line holding `at` (a hint: nothing is read).
+pub(super) fn prefetch<T>(at: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint that never faults, whatever the address.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(at.cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
+}
