@@ -84,7 +84,8 @@ pub fn token_similarity(a: &Token, b: &Token) -> (f32, TokenHow) {
 }
 
 fn plain_similarity(a: &Token, b: &Token) -> (f32, TokenHow) {
-    if a.text == b.text {
+    // Equal words have equal letter masks; most pairs differ there and skip the comparison.
+    if a.letters == b.letters && a.text == b.text {
         return (1.0, TokenHow::Exact);
     }
     // Short syllables (Korean Ri / Re, Kim / Kem, Ali / Eli) that differ in a vowel only.
@@ -181,9 +182,9 @@ fn same_consonants(a: &Token, b: &Token) -> bool {
         consonants = consonants.saturating_sub(if a.text.starts_with("abd") { 2 } else { 1 });
         shorter -= 3;
     }
-    a.skeleton == b.skeleton
-        && consonants >= 3
+    consonants >= 3
         && shorter >= 5
+        && a.skeleton == b.skeleton
         && jaro_winkler(a.text.as_bytes(), b.text.as_bytes()) >= 0.7
 }
 
