@@ -88,6 +88,18 @@ pub enum Command {
         flowtrace features edges.csv --params gfp.json --out features.csv --threads 2"
     )]
     Features(FeaturesArgs),
+    /// Laundering and terrorist-financing structures in a transfers file, one instance a line:
+    /// structuring runs, fans, temporal cycles, scatter-gather and gather-scatter, pass-through
+    /// chains and crowdfunding, each with its rows, accounts, time span, money and why.
+    #[command(
+        after_help = "OUT: JSON lines {rule,score,rows,accounts,first,last,hours,paid,why}; rows \
+        are 1-based data rows of IN. --scores writes row,score (each row's strongest instance, 0 \
+        for none), which `flowtrace eval` reads.\n\nExamples:\n  \
+        flowtrace patterns world/transactions.csv --out instances.jsonl\n  \
+        flowtrace patterns world/transactions.csv --out i.jsonl --scores s.csv \
+        && flowtrace eval world --predictions s.csv"
+    )]
+    Patterns(PatternsArgs),
     /// Follow the money from flagged accounts, forward (where it went) or backward (where it
     /// came from), hop by hop in time order, with the traced amount on every transfer.
     #[command(
@@ -438,6 +450,18 @@ pub struct FeaturesArgs {
     /// Output CSV.
     #[arg(long, short, value_name = "OUT")]
     pub out: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct PatternsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Instances, JSON lines.
+    #[arg(long, short, value_name = "OUT")]
+    pub out: PathBuf,
+    /// Also write each input row's score (its strongest instance's) as CSV row,score.
+    #[arg(long, value_name = "FILE")]
+    pub scores: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

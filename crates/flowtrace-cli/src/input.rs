@@ -38,6 +38,12 @@ pub fn on_error(policy: OnErrorArg, rejects: Option<&Path>) -> Result<OnError> {
 
 /// Reads the input file, drawing progress and printing the reconciliation line on stderr.
 pub fn load(global: &GlobalArgs, args: &InputArgs) -> Result<Loaded> {
+    load_keeping_rows(global, args, false)
+}
+
+/// [`load`], also keeping each transfer's input row when `keep_rows` (for output that names
+/// rows of the file).
+pub fn load_keeping_rows(global: &GlobalArgs, args: &InputArgs, keep_rows: bool) -> Result<Loaded> {
     let format = format_of(args.format, &args.input, "format", "--from")?;
     let on_error = on_error(args.on_error, args.rejects.as_deref())?;
     let size = std::fs::metadata(&args.input).map(|m| m.len()).unwrap_or(0);
@@ -46,7 +52,7 @@ pub fn load(global: &GlobalArgs, args: &InputArgs) -> Result<Loaded> {
     let options = ReadOptions {
         on_error,
         progress: Some(&tick),
-        keep_input_order: false,
+        keep_input_order: keep_rows,
     };
     let loaded = flowtrace_io::read_transfers(&args.input, format, &options);
     bar.finish_and_clear();

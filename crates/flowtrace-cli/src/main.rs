@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => commands::demo::run(&cli.global, args),
         Command::Screen(args) => commands::screen::run(&cli.global, args),
         Command::Features(args) => commands::features::run(&cli.global, args),
+        Command::Patterns(args) => commands::patterns::run(&cli.global, args),
         Command::Trace(args) => commands::trace::run(&cli.global, args),
         Command::Cut(args) => commands::cut::run(&cli.global, args),
         Command::Social(command) => commands::social::run(&cli.global, command),

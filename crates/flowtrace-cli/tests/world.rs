@@ -146,6 +146,86 @@ fn eval_scores_perfect_and_empty_predictions() {
 }
 
 #[test]
+fn patterns_lists_instances_by_row_and_scores_rows_for_eval() {
+    let dir = tempfile::tempdir().unwrap();
+    simulate(dir.path(), &["--seed", "3"]);
+    let world = dir.path().to_str().unwrap();
+    let transactions = dir.path().join("transactions.csv");
+    let (instances, scores) = (dir.path().join("i.jsonl"), dir.path().join("s.csv"));
+    let run = flowtrace(&[
+        "patterns",
+        transactions.to_str().unwrap(),
+        "--out",
+        instances.to_str().unwrap(),
+        "--scores",
+        scores.to_str().unwrap(),
+    ]);
+    ok(&run);
+    let err = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert!(err.contains("instances written to"), "{err}");
+
+    // Data rows as `from bank:account`, `to bank:account`.
+    let csv = std::fs::read_to_string(&transactions).unwrap();
+    let rows: Vec<(String, String)> = csv
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let f: Vec<&str> = line.split(',').collect();
+            (format!("{}:{}", f[1], f[2]), format!("{}:{}", f[3], f[4]))
+        })
+        .collect();
+    let text = std::fs::read_to_string(&instances).unwrap();
+    let mut best = vec![0.0f64; rows.len()];
+    let mut n = 0;
+    for line in text.lines() {
+        let instance: Value = serde_json::from_str(line).unwrap();
+        let accounts: Vec<&str> = instance["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        let score = instance["score"].as_f64().unwrap();
+        for row in instance["rows"].as_array().unwrap() {
+            let row = row.as_u64().unwrap() as usize;
+            let (from, to) = &rows[row - 1];
+            assert!(
+                accounts.contains(&from.as_str()) || accounts.contains(&to.as_str()),
+                "row {row} ({from} -> {to}) is not among {accounts:?}"
+            );
+            best[row - 1] = best[row - 1].max(score);
+        }
+        assert!(!instance["why"].as_str().unwrap().is_empty());
+        n += 1;
+    }
+    assert!(n > 0, "a world with planted typologies has instances");
+
+    let written = std::fs::read_to_string(&scores).unwrap();
+    let written: Vec<f64> = written
+        .lines()
+        .skip(1)
+        .map(|l| l.split_once(',').unwrap().1.parse().unwrap())
+        .collect();
+    assert_eq!(written.len(), best.len());
+    // serde_json's default float parsing may land one ulp off; the CSV parses exactly.
+    let differ = written
+        .iter()
+        .zip(&best)
+        .position(|(w, b)| (w - b).abs() > 1e-12);
+    assert_eq!(differ, None, "each row scores as its strongest instance");
+
+    let out = flowtrace(&[
+        "eval",
+        world,
+        "--predictions",
+        scores.to_str().unwrap(),
+        "--json",
+    ]);
+    let report: Value = serde_json::from_str(&ok(&out)).unwrap();
+    assert!(report["typologies"].as_array().unwrap().len() >= 3);
+}
+
+#[test]
 fn demo_writes_the_report_and_machine_readable_outputs() {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("out");

@@ -39,4 +39,4 @@
 pub mod features;
 pub mod rules;
 
-pub use rules::{run_rules, RuleConfig, RuleHit, RuleKind, RuleReport};
+pub use rules::{run_rules, Instance, RuleConfig, RuleHit, RuleKind, RuleReport};

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod eval;
 pub mod features;
 pub mod media;
+pub mod patterns;
 pub mod screen;
 pub mod simulate;
 pub mod social;

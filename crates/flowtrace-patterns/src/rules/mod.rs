@@ -27,6 +27,7 @@ mod explain;
 mod fan;
 mod gather_scatter;
 mod handoffs;
+mod instance;
 mod outbox;
 mod pass_through;
 mod report;
@@ -50,6 +51,7 @@ pub use config::{
     CrowdfundingConfig, CycleConfig, FanConfig, HubConfig, PassThroughConfig, RuleConfig,
     ScatterConfig, StructuringConfig, DAY, HOUR,
 };
+pub use instance::Instance;
 pub use report::RuleReport;
 pub use validate::ConfigError;
 

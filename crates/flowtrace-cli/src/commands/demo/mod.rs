@@ -12,7 +12,6 @@ mod sections;
 mod tracing;
 mod world_files;
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -27,6 +26,7 @@ use flowtrace_sim::{OutputFormat, WorldConfig, WorldSummary};
 use serde_json::json;
 
 use crate::args::{DemoArgs, GlobalArgs};
+use crate::commands::patterns;
 use crate::commands::simulate::generate;
 use crate::Outcome;
 
@@ -39,7 +39,7 @@ pub struct Findings {
     /// Rule score of each transactions row (0-based).
     pub row_scores: Vec<f64>,
     /// Transactions row (1-based) of each transfer id, for the rule hits.
-    pub row_of: Vec<usize>,
+    pub row_of: Vec<u64>,
     pub eval: EvalReport,
     /// Whether each transactions row (0-based) is illicit.
     pub illicit: Vec<bool>,
@@ -93,24 +93,13 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
         &world_dir.join("accounts.csv"),
     )?;
     note(loaded.report.to_string());
-    let row_of: Vec<usize> = (0..loaded.transfers.len() as u32)
-        .map(|id| {
-            loaded
-                .transfers
-                .input_row(id)
-                .map_or(id as usize, |r| r as usize)
-                + 1
-        })
-        .collect();
+    let row_of = patterns::rows_of(&loaded.transfers);
     let graph = TemporalGraph::new(loaded.accounts, loaded.transfers)?;
     let graph_summary = GraphSummary::of(&graph);
     lap("load", &mut seconds);
 
     let rules = run_rules(&graph, &RuleConfig::default());
-    let mut row_scores = vec![0.0; row_of.len()];
-    for (id, score) in rules.transfer_scores(row_of.len()).into_iter().enumerate() {
-        row_scores[row_of[id] - 1] = score;
-    }
+    let row_scores = patterns::row_scores(&rules, &row_of);
     lap("rules", &mut seconds);
     note(format!("rules: {} alerts", rules.hits().len()));
 
@@ -189,7 +178,7 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
         media,
         seconds,
     };
-    let mut files = write_outputs(&args.out, &world_dir, &findings)?;
+    let mut files = write_outputs(&args.out, &world_dir, &graph, &findings)?;
     files.extend(online.files);
     for (what, path) in files {
         println!("{what:<24} {}", path.display());
@@ -201,6 +190,7 @@ pub fn run(global: &GlobalArgs, args: &DemoArgs) -> Result<Outcome> {
 fn write_outputs(
     out: &Path,
     world_dir: &Path,
+    graph: &TemporalGraph,
     f: &Findings,
 ) -> Result<Vec<(&'static str, PathBuf)>> {
     let path = |name: &str| out.join(name);
@@ -208,19 +198,8 @@ fn write_outputs(
         std::fs::write(p, bytes).with_context(|| format!("cannot write {}", p.display()))
     };
 
-    let mut scores = b"row,score\n".to_vec();
-    for (row, s) in f.row_scores.iter().enumerate() {
-        writeln!(scores, "{},{}", row + 1, s)?;
-    }
-    write(&path("rule-scores.csv"), &scores)?;
-
-    let mut hits = Vec::new();
-    for h in f.rules.hits() {
-        let rows: Vec<usize> = h.transfers.iter().map(|&t| f.row_of[t as usize]).collect();
-        let line = json!({"rule": h.rule.name(), "score": h.score, "rows": rows, "why": h.why});
-        writeln!(hits, "{line}")?;
-    }
-    write(&path("rule-hits.jsonl"), &hits)?;
+    patterns::write_scores(&path("rule-scores.csv"), &f.row_scores)?;
+    patterns::write_instances(&path("rule-hits.jsonl"), &f.rules, graph, &f.row_of)?;
     write(&path("eval.json"), f.eval.to_json()?.as_bytes())?;
     screening::write_hits(&path("screening-hits.csv"), &f.screening)?;
     media::write_csv(&path("media-matches.csv"), &f.media)?;

@@ -184,8 +184,11 @@ fn alerts_section(f: &Findings) -> Section {
     let mut hits: Vec<_> = f.rules.hits().iter().collect();
     hits.sort_by(|a, b| b.score.total_cmp(&a.score));
     for h in hits.iter().take(12) {
-        let rows: Vec<usize> = h.transfers.iter().map(|&t| f.row_of[t as usize]).collect();
-        let planted = rows.iter().filter(|&&r| f.illicit[r - 1]).count();
+        let rows: Vec<u64> = h.transfers.iter().map(|&t| f.row_of[t as usize]).collect();
+        let planted = rows
+            .iter()
+            .filter(|&&r| f.illicit[(r - 1) as usize])
+            .count();
         let cell = if planted > 0 {
             Cell::found(format!("{planted} of {}", rows.len()))
         } else {
