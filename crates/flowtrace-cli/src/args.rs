@@ -462,6 +462,10 @@ pub struct PatternsArgs {
     /// Also write each input row's score (its strongest instance's) as CSV row,score.
     #[arg(long, value_name = "FILE")]
     pub scores: Option<PathBuf>,
+    /// The rules' thresholds as JSON (the fields of flowtrace_patterns::RuleConfig, e.g.
+    /// {"fan": {"min_counterparties": 4}}); missing fields keep their defaults.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

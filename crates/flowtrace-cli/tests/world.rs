@@ -226,6 +226,37 @@ fn patterns_lists_instances_by_row_and_scores_rows_for_eval() {
 }
 
 #[test]
+fn patterns_takes_rule_thresholds_and_refuses_bad_ones_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("i.jsonl");
+    let config = dir.path().join("rules.json");
+    let run = |json: &str| {
+        std::fs::write(&config, json).unwrap();
+        flowtrace(&[
+            "patterns",
+            "tests/data/amlworld-sample.csv",
+            "--out",
+            out.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+            "-q",
+        ])
+    };
+    let typo = failed(&run(r#"{"fan": {"min_counterparty": 4}}"#));
+    assert!(typo.contains("min_counterparty"), "{typo}");
+    let zero = failed(&run(r#"{"fan": {"min_counterparties": 0}}"#));
+    assert!(zero.contains("at least 1"), "{zero}");
+    let fans = |json: &str| {
+        ok(&run(json));
+        let text = std::fs::read_to_string(&out).unwrap();
+        text.lines()
+            .filter(|l| l.contains(r#""rule":"fan-"#))
+            .count()
+    };
+    assert!(fans(r#"{"fan": {"min_counterparties": 2}}"#) > fans("{}"));
+}
+
+#[test]
 fn demo_writes_the_report_and_machine_readable_outputs() {
     let dir = tempfile::tempdir().unwrap();
     let out_dir = dir.path().join("out");

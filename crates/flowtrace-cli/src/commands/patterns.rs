@@ -12,10 +12,14 @@ use crate::args::{GlobalArgs, PatternsArgs};
 use crate::{input, Outcome};
 
 pub fn run(global: &GlobalArgs, args: &PatternsArgs) -> Result<Outcome> {
+    let config = match &args.config {
+        Some(path) => read_config(path)?,
+        None => RuleConfig::default(),
+    };
     let loaded = input::load_keeping_rows(global, &args.input, true)?;
     let row_of = rows_of(&loaded.transfers);
     let graph = TemporalGraph::new(loaded.accounts, loaded.transfers)?;
-    let report = run_rules(&graph, &RuleConfig::default());
+    let report = run_rules(&graph, &config);
     write_instances(&args.out, &report, &graph, &row_of)?;
     if let Some(path) = &args.scores {
         write_scores(path, &row_scores(&report, &row_of))?;
@@ -33,6 +37,18 @@ pub fn run(global: &GlobalArgs, args: &PatternsArgs) -> Result<Outcome> {
     Ok(Outcome {
         rejected_rows: loaded.report.rejected,
     })
+}
+
+/// The rules' thresholds from a JSON file, checked.
+fn read_config(path: &Path) -> Result<RuleConfig> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read rule configuration {}", path.display()))?;
+    let config: RuleConfig = serde_json::from_str(&text)
+        .with_context(|| format!("rule configuration {}", path.display()))?;
+    config
+        .validate()
+        .with_context(|| format!("rule configuration {}", path.display()))?;
+    Ok(config)
 }
 
 /// The 1-based data row of the input each transfer came from, by transfer id.
