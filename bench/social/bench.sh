@@ -61,5 +61,12 @@ for run in "1 $kinds" "1-sim co_similar_tweet" "n $kinds" "n-sim co_similar_twee
     "${pin[@]}" /usr/bin/time -v "$flowtrace" "$input" "$work/flowtrace-${1:0:1}" --window 60 \
         --min-weight 2 --kinds "$2" --loops 2>"$work/flowtrace-$1.log"
 done
+# Each exact network alone on one core, as a user asking for that one network runs it: the
+# reader then keeps only the columns the network reads (no texts or names for co-link).
+for kind in ${kinds//,/ }; do
+    RAYON_NUM_THREADS=1 taskset -c 0 /usr/bin/time -v "$flowtrace" "$input" \
+        "$work/flowtrace-alone" --window 60 --min-weight 2 --kinds "$kind" --loops \
+        2>"$work/flowtrace-alone-$kind.log"
+done
 echo "end: $(uptime)"
 python3 "$root/bench/social/summarise.py" "$work" "$all_kinds"

@@ -108,6 +108,14 @@ def main():
     print(f"{'peak RSS MB':<17}{tk_rss:>18.0f}{runs['1'][2]:>18.0f}{'':>12}{runs['n'][2]:>18.0f}")
     print(f"{'  co-similarity':<17}{'':>18}{runs['1-sim'][2]:>18.0f}{'':>12}"
           f"{runs['n-sim'][2]:>18.0f}")
+    alone = [k for k in exact if (work / f"flowtrace-alone-{k}.log").exists()]
+    if alone:
+        print("one network a run, 1 core (flowtrace reads only the columns it needs)")
+        for k in alone:
+            steps = timings(work / f"flowtrace-alone-{k}.log")[0]
+            a, t = plus(steps["read"], steps[k]), tk_time[k]
+            verdict = agreement(edges_flowtrace(work / "flowtrace-alone", k), tk_edges[k])
+            print(f"{k:<17}{cell(t):>18}{cell(a):>18}{ratio(t, a):>12}  {verdict}")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ Modes:
 Output: `network,user_1,user_2,weight`, one row per edge of each network, self-loops included,
 sorted. Timings of each step go to stderr as `time <step> <seconds> cpu <seconds>`: wall, then
 the CPU of this process and its worker processes (the toolkit leaves its workers running between
-steps, so theirs is read from /proc while they live).
+steps, so theirs, and that of any process they started, is read from /proc while they live).
 
 co_similar_tweet (co-similarity) runs as the toolkit's command line runs it: Jaccard similarity
 of token sets at --similarity (default 0.8, its command line's), documents of fewer than one
@@ -37,11 +37,27 @@ KINDS = ["co_retweet", "co_tweet", "co_reply", "co_link", "co_post"]
 
 
 def cpu_seconds():
-    """CPU used so far by this process, its finished children and its live ones."""
-    t = os.times()
-    total = t.user + t.system + t.children_user + t.children_system
-    tick = os.sysconf("SC_CLK_TCK")
-    me = str(os.getpid())
+    """CPU used so far by this process, its finished children and every live descendant.
+
+    A live descendant's own figure includes the children it has reaped (`cutime`, `cstime`).
+    The toolkit's worker pools are torn down (their workers reaped) whenever the garbage
+    collector gets to them, often right as a step ends: a worker reaped between reading
+    `os.times()` and reading /proc would be missed, or counted twice, so the reading is taken
+    again until no child was reaped while it was taken."""
+    while True:
+        before = os.times()
+        live = descendants_cpu()
+        after = os.times()
+        if (before.children_user, before.children_system) == (
+            after.children_user,
+            after.children_system,
+        ):
+            return after.user + after.system + after.children_user + after.children_system + live
+
+
+def descendants_cpu():
+    """CPU of this process's live descendants, each with the children it has reaped."""
+    stats = {}
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
             continue
@@ -50,9 +66,13 @@ def cpu_seconds():
                 fields = f.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if fields[1] == me:  # ppid; then utime, stime are fields 12 and 13 after ")"
-            total += (int(fields[11]) + int(fields[12])) / tick
-    return total
+        # After ")": state, ppid, ...; utime, stime, cutime, cstime are 11 to 14.
+        stats[pid] = (fields[1], sum(int(x) for x in fields[11:15]))
+    mine, parents = set(), {str(os.getpid())}
+    while parents:
+        parents = {pid for pid, (ppid, _) in stats.items() if ppid in parents} - mine
+        mine |= parents
+    return sum(stats[pid][1] for pid in mine) / os.sysconf("SC_CLK_TCK")
 
 
 def rows_without_empty_urls(path):

@@ -16,8 +16,8 @@ use std::time::Instant;
 use flowtrace_social::cells::{write_accounts_csv, write_cells_csv};
 use flowtrace_social::coord::write_edges_csv;
 use flowtrace_social::{
-    coordinate, find_cells, read_messages, CellOptions, CoordOptions, MessageFormat, NetworkKind,
-    OnError, ReadOptions,
+    coordinate, find_cells, read_messages, CellOptions, Columns, CoordOptions, MessageFormat,
+    NetworkKind, OnError, ReadOptions,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -59,6 +59,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let format = MessageFormat::from_path(&input).unwrap_or(MessageFormat::ToolkitCsv);
     let read_options = ReadOptions {
         on_error: OnError::Skip { rejects: None },
+        // Only the columns the networks read (and the names, which cells show).
+        columns: Columns {
+            usernames: cells,
+            ..Columns::for_networks(&kinds)
+        },
         ..ReadOptions::default()
     };
     let (start, cpu) = (Instant::now(), cpu_seconds());

@@ -6,22 +6,30 @@ use std::hash::BuildHasher;
 /// Ids stop below this value; `u32::MAX` is kept free to mean "none" in the columns.
 pub const MAX_IDS: usize = u32::MAX as usize;
 
-/// An empty slot of the table (no string has this id).
+/// An empty slot of the table (no entry is at this place: the arena stays below it).
 const EMPTY: u64 = u64::MAX;
+/// A slot's low bits: where its string's entry is in the arena.
+const PLACE_BITS: u32 = 40;
+const PLACE_MASK: u64 = (1 << PLACE_BITS) - 1;
+/// An entry's header before its bytes: its id and its length, each a little-endian `u32`.
+const HEADER: usize = 8;
 
 /// An append-only set of strings numbered 0, 1, 2, ... in order of first appearance.
 ///
-/// The strings live in one arena (no allocation per string). The table is open addressing with
-/// linear probing, at most half full: each slot holds a string's id and a 32-bit hash of it, so
-/// probing and growing never read the arena except to confirm a match, and a lookup is a few
-/// instructions where a general hash map spends a hundred (reading interns every id of every
-/// post, which made it the reader's largest cost). A string costs its bytes plus 24 to 40 bytes.
+/// The strings live in one arena (no allocation per string), each as an entry: its id, its
+/// length, then its bytes. The table is open addressing with linear probing, at most half full:
+/// each slot holds where its entry is in the arena and 24 more bits of the string's hash, so
+/// probing never reads the arena except to confirm a match, and a match costs one read of
+/// memory (the entry, which holds the id as well), where keeping the id in the slot costs two
+/// in turn (the string's place, then its bytes): both are random places of tables larger than
+/// the core's caches, and reading interns every id of every post. A string costs its bytes
+/// plus 32 to 48 bytes.
 #[derive(Default)]
 pub struct Interner {
-    arena: String,
-    /// Where string `i` starts in the arena; string `i` ends where `i + 1` starts.
+    arena: Vec<u8>,
+    /// Where string `i`'s entry starts in the arena.
     starts: Vec<u64>,
-    /// `hash << 32 | id`, or [`EMPTY`]; the length is a power of two (or zero).
+    /// `tag << 40 | place`, or [`EMPTY`]; the length is a power of two (or zero).
     slots: Vec<u64>,
 }
 
@@ -30,52 +38,64 @@ fn table_size(strings: usize) -> usize {
     (strings.max(8) * 2).next_power_of_two()
 }
 
-fn hash(s: &str) -> u32 {
-    let h = foldhash::fast::FixedState::default().hash_one(s);
-    (h ^ (h >> 32)) as u32
+/// A string's hash: its low bits choose the home slot, its high 24 bits are the slot's tag.
+/// Readers may compute it apart from interning (on another thread) and pass it in.
+pub(crate) fn hash(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+fn hash_bytes(s: &[u8]) -> u64 {
+    foldhash::fast::FixedState::default().hash_one(s)
+}
+
+fn tag(hash: u64) -> u64 {
+    hash >> PLACE_BITS << PLACE_BITS
 }
 
 impl Interner {
     /// An empty interner.
     pub fn new() -> Self {
-        Interner {
-            starts: vec![0],
-            ..Interner::default()
-        }
+        Interner::default()
     }
 
     /// How many distinct strings there are.
     pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.starts.len()
+    }
+
+    /// The entry at `place`: its id and its bytes.
+    fn entry(&self, place: usize) -> (u32, &[u8]) {
+        let word = |at: usize| {
+            let bytes = self.arena.get(at..at + 4).and_then(|b| b.try_into().ok());
+            u32::from_le_bytes(bytes.unwrap_or([0; 4]))
+        };
+        let (id, len) = (word(place), word(place + 4) as usize);
+        let start = place + HEADER;
+        (id, self.arena.get(start..start + len).unwrap_or(&[]))
     }
 
     /// The string with id `id`, or `""` if there is none.
     pub fn get(&self, id: u32) -> &str {
-        let i = id as usize;
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.arena.get(a as usize..b as usize).unwrap_or(""),
-            _ => "",
+        match self.starts.get(id as usize) {
+            // Entries are copied from `&str`s whole, so this is UTF-8.
+            Some(&place) => std::str::from_utf8(self.entry(place as usize).1).unwrap_or(""),
+            None => "",
         }
     }
 
     /// The slot holding `s`, or the empty slot where it would go (the table must not be empty).
-    fn probe(&self, s: &str, hash: u32) -> (usize, Option<u32>) {
-        let (arena, starts) = (self.arena.as_bytes(), &self.starts);
+    fn probe(&self, s: &[u8], hash: u64) -> (usize, Option<u32>) {
         let mask = self.slots.len() - 1;
+        let tag = tag(hash);
         let mut i = hash as usize & mask;
         loop {
             let slot = self.slots[i];
             if slot == EMPTY {
                 return (i, None);
             }
-            let id = slot as u32;
-            if (slot >> 32) as u32 == hash {
-                // Bytes, not `str` slices: a match needs no check of character boundaries.
-                let (a, b) = (
-                    starts[id as usize] as usize,
-                    starts[id as usize + 1] as usize,
-                );
-                if arena.get(a..b) == Some(s.as_bytes()) {
+            if slot & !PLACE_MASK == tag {
+                let (id, bytes) = self.entry((slot & PLACE_MASK) as usize);
+                if bytes == s {
                     return (i, Some(id));
                 }
             }
@@ -88,7 +108,7 @@ impl Interner {
         if self.slots.is_empty() {
             return None;
         }
-        self.probe(s, hash(s)).1
+        self.probe(s.as_bytes(), hash(s)).1
     }
 
     /// Starts loading the table slot where `s` would be into cache, without waiting for it: a
@@ -96,31 +116,45 @@ impl Interner {
     /// larger than the cache) has arrived when the row is interned, instead of every row
     /// waiting for memory in turn.
     pub fn prefetch(&self, s: &str) {
+        self.prefetch_hashed(hash(s));
+    }
+
+    /// [`Interner::prefetch`] of the string whose [`hash`] is `hash`.
+    pub(crate) fn prefetch_hashed(&self, hash: u64) {
         if self.slots.is_empty() {
             return;
         }
-        let at = hash(s) as usize & (self.slots.len() - 1);
-        prefetch_line(&self.slots[at]);
+        prefetch_line(&self.slots[hash as usize & (self.slots.len() - 1)]);
     }
 
-    /// The id of `s` and whether it is new; `None` when the id space is exhausted.
+    /// The id of `s` and whether it is new; `None` when the id space (or the arena's) is
+    /// exhausted.
     pub fn intern(&mut self, s: &str) -> Option<(u32, bool)> {
+        self.intern_hashed(s, hash(s))
+    }
+
+    /// [`Interner::intern`] of `s`, whose [`hash`] is `hash`.
+    pub(crate) fn intern_hashed(&mut self, s: &str, hash: u64) -> Option<(u32, bool)> {
         if (self.len() + 1) * 2 > self.slots.len() {
             let wanted = table_size(self.len() + 1);
             self.rehash(Vec::with_capacity(wanted), wanted);
         }
-        let hash = hash(s);
+        let s = s.as_bytes();
         let (at, found) = self.probe(s, hash);
         if let Some(id) = found {
             return Some((id, false));
         }
-        if self.len() >= MAX_IDS - 1 {
+        let place = self.arena.len();
+        let len = u32::try_from(s.len()).ok()?;
+        if self.len() >= MAX_IDS - 1 || (place + HEADER + s.len()) as u64 >= PLACE_MASK {
             return None;
         }
         let id = self.len() as u32;
-        self.slots[at] = (u64::from(hash) << 32) | u64::from(id);
-        self.arena.push_str(s);
-        self.starts.push(self.arena.len() as u64);
+        self.slots[at] = tag(hash) | place as u64;
+        self.arena.extend_from_slice(&id.to_le_bytes());
+        self.arena.extend_from_slice(&len.to_le_bytes());
+        self.arena.extend_from_slice(s);
+        self.starts.push(place as u64);
         Some((id, true))
     }
 
@@ -128,6 +162,13 @@ impl Interner {
     /// memory is not there, nothing is reserved).
     pub fn reserve(&mut self, more: usize) {
         let _ = self.starts.try_reserve_exact(more);
+        // Entries as long on average as so far, or as a 16-byte id; growing the arena by
+        // doubling would copy it whole each time.
+        let entry = match self.len() {
+            0 => HEADER + 16,
+            n => self.arena.len() / n,
+        };
+        let _ = self.arena.try_reserve_exact(more.saturating_mul(entry));
         let wanted = table_size(self.len() + more);
         let mut slots = Vec::new();
         if wanted > self.slots.len() && slots.try_reserve_exact(wanted).is_ok() {
@@ -135,18 +176,20 @@ impl Interner {
         }
     }
 
-    /// Moves every entry, by its stored hash, into a table of `size` slots allocated in `slots`.
+    /// Moves every entry into a table of `size` slots allocated in `slots`, hashing each string
+    /// again (in arena order: the arena is read once, from start to end).
     fn rehash(&mut self, mut slots: Vec<u64>, size: usize) {
         slots.reserve_exact(size);
         advise_huge_pages(&slots);
         slots.resize(size, EMPTY);
         let mask = size - 1;
-        for &slot in self.slots.iter().filter(|&&s| s != EMPTY) {
-            let mut i = (slot >> 32) as usize & mask;
+        for &place in &self.starts {
+            let hash = hash_bytes(self.entry(place as usize).1);
+            let mut i = hash as usize & mask;
             while slots[i] != EMPTY {
                 i = (i + 1) & mask;
             }
-            slots[i] = slot;
+            slots[i] = tag(hash) | place;
         }
         self.slots = slots;
     }

@@ -52,7 +52,7 @@ pub use cells::{
 };
 pub use coord::{coordinate, CoordOptions, Edge, Network, NetworkKind};
 pub use link::{find_identifiers, link_messages, AccountIndex, Check, IdKind, Identifier, Link};
-pub use messages::{Messages, Post, UserId};
+pub use messages::{Columns, Messages, Post, UserId};
 pub use read::{
     read_messages, LoadReport, LoadedMessages, MessageFormat, OnError, ReadError, ReadOptions,
     RejectKind, RowError,

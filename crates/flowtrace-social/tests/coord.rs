@@ -3,7 +3,7 @@
 mod common;
 
 use flowtrace_social::coord::write_edges_csv;
-use flowtrace_social::{coordinate, CoordOptions, Messages, NetworkKind, Post};
+use flowtrace_social::{coordinate, Columns, CoordOptions, Messages, NetworkKind, Post};
 
 fn post<'a>(id: &'a str, user: &'a str, t: f64) -> Post<'a> {
     Post {
@@ -141,6 +141,43 @@ fn the_same_edges_whatever_the_thread_count() {
         assert!(!one.edges().is_empty());
         assert_eq!(one, run(3), "{}", kind.name());
     }
+}
+
+#[test]
+fn each_network_needs_only_the_columns_it_names() {
+    let rows = common::synthetic_posts(11, 3000, 60, 20);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("posts.csv");
+    std::fs::write(&path, common::to_csv(&rows)).unwrap();
+    let read = |columns| {
+        let options = flowtrace_social::ReadOptions {
+            columns,
+            ..flowtrace_social::ReadOptions::default()
+        };
+        let format = flowtrace_social::MessageFormat::ToolkitCsv;
+        flowtrace_social::read_messages(&path, format, &options).unwrap()
+    };
+    let full = read(Columns::default());
+    let options = CoordOptions {
+        window_secs: 20.0,
+        loops: true,
+        ..CoordOptions::default()
+    };
+    for kind in NetworkKind::ALL {
+        let lean = read(Columns::for_networks(&[kind]));
+        assert_eq!(lean.report.to_string(), full.report.to_string());
+        let network = coordinate(&full.messages, kind, &options);
+        assert!(!network.edges().is_empty());
+        assert_eq!(
+            network,
+            coordinate(&lean.messages, kind, &options),
+            "{}",
+            kind.name()
+        );
+    }
+    let lean = read(Columns::for_networks(&[NetworkKind::CoRetweet]));
+    assert_eq!(lean.messages.username(0), "");
+    assert!((0..lean.messages.len()).all(|m| lean.messages.urls_of(m).is_empty()));
 }
 
 #[test]

@@ -148,9 +148,15 @@ impl Keyed {
             .par_iter()
             .flat_map_iter(|&(start, end)| {
                 let group = &events[start..end];
+                // Both ends only move forward as the times grow: one sweep of the group.
+                let (mut lo, mut hi) = (0, 0);
                 group.iter().map(move |e| {
-                    let lo = group.partition_point(|x| x.time < e.time - window);
-                    let hi = group.partition_point(|x| x.time <= e.time + window);
+                    while lo < group.len() && group[lo].time < e.time - window {
+                        lo += 1;
+                    }
+                    while hi < group.len() && group[hi].time <= e.time + window {
+                        hi += 1;
+                    }
                     ((start + lo) as u32, (start + hi) as u32)
                 })
             })

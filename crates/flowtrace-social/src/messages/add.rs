@@ -1,6 +1,7 @@
 //! Adding messages to the table: interning a row's ids and appending its columns.
 
 use super::{Messages, NONE};
+use crate::intern::hash;
 
 /// One message as the readers hand it over, before interning.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -32,6 +33,27 @@ pub(crate) enum Urls<'a> {
     Spaced(&'a str),
 }
 
+/// The [`crate::intern::hash`]es of a post's ids, which a reader may compute apart from adding
+/// the post (on another thread), and which fetching its table slots ahead needs too.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct KeyHashes {
+    pub message_id: u64,
+    pub user_id: u64,
+    pub repost_id: Option<u64>,
+    pub reply_id: Option<u64>,
+}
+
+impl KeyHashes {
+    pub(crate) fn of(post: &Post) -> KeyHashes {
+        KeyHashes {
+            message_id: hash(post.message_id),
+            user_id: hash(post.user_id),
+            repost_id: post.repost_id.map(hash),
+            reply_id: post.reply_id.map(hash),
+        }
+    }
+}
+
 /// Why a message could not be added.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AddError {
@@ -50,27 +72,66 @@ impl Messages {
     /// [`Messages::add`] with the URLs given apart (`post.urls` is ignored), so a reader need
     /// not collect them.
     pub(crate) fn add_with_urls(&mut self, post: &Post, urls: Urls) -> Result<(), AddError> {
+        self.add_hashed(post, urls, &KeyHashes::of(post))
+    }
+
+    /// [`Messages::add_with_urls`] with the ids' hashes given (`hashes` must be
+    /// [`KeyHashes::of`] the post).
+    pub(crate) fn add_hashed(
+        &mut self,
+        post: &Post,
+        urls: Urls,
+        hashes: &KeyHashes,
+    ) -> Result<(), AddError> {
         if self.len() >= crate::intern::MAX_IDS - 1 {
             return Err(AddError::TooMany("messages"));
         }
-        let item = self.item_id(post.message_id)?;
+        let item = self.item_id(post.message_id, hashes.message_id)?;
         if self.is_message[item as usize] {
             return Err(AddError::DuplicateId);
         }
         self.is_message[item as usize] = true;
-        let repost = post.repost_id.map_or(Ok(NONE), |r| self.item_id(r))?;
-        let reply = post.reply_id.map_or(Ok(NONE), |r| self.item_id(r))?;
+        let mut target = |id: Option<&str>, hash: Option<u64>| match (id, hash) {
+            (Some(id), Some(hash)) => self.item_id(id, hash),
+            _ => Ok(NONE),
+        };
+        let repost = target(post.repost_id, hashes.repost_id)?;
+        let reply = target(post.reply_id, hashes.reply_id)?;
         let (user, new) = self
             .users
-            .intern(post.user_id)
+            .intern_hashed(post.user_id, hashes.user_id)
             .ok_or(AddError::TooMany("users"))?;
+        if self.columns.usernames {
+            self.keep_username(user, new, post.username);
+        }
+        if self.columns.urls {
+            self.add_urls(urls)?;
+        }
+        let end = u32::try_from(self.url_ids.len()).map_err(|_| AddError::TooMany("URLs"))?;
+        self.url_starts.push(end);
+        self.item.push(item);
+        self.user.push(user);
+        self.time.push(post.timestamp);
+        self.repost.push(repost);
+        self.reply.push(reply);
+        // Reposts carry the reposted text, which no network compares.
+        let kept = self.keep_text || (self.columns.texts && post.repost_id.is_none());
+        self.texts.push(if kept { post.message } else { "" });
+        Ok(())
+    }
+
+    fn keep_username(&mut self, user: u32, new: bool, username: &str) {
         if new {
-            self.usernames.push(post.username.into());
-        } else if post.username > &*self.usernames[user as usize] {
+            self.usernames.push(username.into());
+        } else if username > &*self.usernames[user as usize] {
             // The largest name wins, as in the toolkit's node table, so the order of rows
             // does not decide which of an account's names is shown.
-            self.usernames[user as usize] = post.username.into();
+            self.usernames[user as usize] = username.into();
         }
+    }
+
+    /// Interns a message's URLs, each once, onto the end of the URL column.
+    fn add_urls(&mut self, urls: Urls) -> Result<(), AddError> {
         let first_url = self.url_ids.len();
         let mut add_url = |url: &str| -> Result<(), AddError> {
             if url.is_empty() {
@@ -83,21 +144,10 @@ impl Messages {
             Ok(())
         };
         match urls {
-            Urls::Listed(list) => list.iter().try_for_each(|u| add_url(u))?,
-            Urls::Spaced("") => {}
-            Urls::Spaced(field) => field.split(' ').try_for_each(add_url)?,
+            Urls::Listed(list) => list.iter().try_for_each(|u| add_url(u)),
+            Urls::Spaced("") => Ok(()),
+            Urls::Spaced(field) => field.split(' ').try_for_each(add_url),
         }
-        let end = u32::try_from(self.url_ids.len()).map_err(|_| AddError::TooMany("URLs"))?;
-        self.url_starts.push(end);
-        self.item.push(item);
-        self.user.push(user);
-        self.time.push(post.timestamp);
-        self.repost.push(repost);
-        self.reply.push(reply);
-        // Reposts carry the reposted text, which no network compares.
-        let kept = self.keep_text || post.repost_id.is_none();
-        self.texts.push(if kept { post.message } else { "" });
-        Ok(())
     }
 
     /// Reserves room for about `rows` more messages whose kept texts take about `text_bytes`,
@@ -115,22 +165,29 @@ impl Messages {
         self.texts.reserve(rows, text_bytes);
     }
 
-    fn item_id(&mut self, s: &str) -> Result<u32, AddError> {
-        let (id, new) = self.items.intern(s).ok_or(AddError::TooMany("ids"))?;
+    fn item_id(&mut self, s: &str, hash: u64) -> Result<u32, AddError> {
+        let (id, new) = self
+            .items
+            .intern_hashed(s, hash)
+            .ok_or(AddError::TooMany("ids"))?;
         if new {
             self.is_message.push(false);
         }
         Ok(id)
     }
 
-    /// Starts loading into cache the table slots that adding `post` with `urls` will look at
-    /// (see [`crate::intern::Interner::prefetch`]); a reader calls it some rows before adding the row.
-    pub(crate) fn prefetch(&self, post: &Post, urls: Urls) {
-        self.items.prefetch(post.message_id);
-        for target in [post.repost_id, post.reply_id].into_iter().flatten() {
-            self.items.prefetch(target);
+    /// Starts loading into cache the table slots that adding the post whose ids hash to
+    /// `hashes`, with `urls`, will look at (see [`crate::intern::Interner::prefetch`]); a reader
+    /// calls it some rows before adding the row.
+    pub(crate) fn prefetch(&self, hashes: &KeyHashes, urls: Urls) {
+        self.items.prefetch_hashed(hashes.message_id);
+        for target in [hashes.repost_id, hashes.reply_id].into_iter().flatten() {
+            self.items.prefetch_hashed(target);
         }
-        self.users.prefetch(post.user_id);
+        self.users.prefetch_hashed(hashes.user_id);
+        if !self.columns.urls {
+            return;
+        }
         match urls {
             Urls::Listed(list) => list.iter().for_each(|u| self.urls.prefetch(u)),
             Urls::Spaced(field) => field.split(' ').for_each(|u| self.urls.prefetch(u)),

@@ -5,7 +5,8 @@
 //! table points at that message's own item id) and URLs. What remains per message is a handful
 //! of `u32`s, an `f64` time and 4 bytes per URL, about 40 bytes, plus the text of each original
 //! post (of every post with `keep_text`), which co-tweet and co-similarity compare once
-//! normalised (see the `texts` module).
+//! normalised (see the `texts` module). [`Columns`] leaves out the URLs, texts and names no
+//! requested network reads.
 
 mod add;
 mod texts;
@@ -13,14 +14,53 @@ mod texts;
 use crate::intern::Interner;
 use texts::Texts;
 
-pub(crate) use add::Urls;
 pub use add::{AddError, Post};
+pub(crate) use add::{KeyHashes, Urls};
+
+use crate::coord::NetworkKind;
 
 /// "No value" in an id column (no repost, no reply).
 pub const NONE: u32 = u32::MAX;
 
 /// A dense account id (index into [`Messages::user_key`]).
 pub type UserId = u32;
+
+/// The optional columns a table keeps. A column not kept reads as empty (no URLs, empty texts
+/// and names), and a table without it neither spends the time to intern it nor the memory to
+/// hold it; ids, accounts, times, reposts and replies are always kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Columns {
+    /// The URLs of each message (co-link, cascades of a URL).
+    pub urls: bool,
+    /// The texts of original posts (co-tweet, co-similarity).
+    pub texts: bool,
+    /// Each account's display name (cells and cascades show it).
+    pub usernames: bool,
+}
+
+impl Default for Columns {
+    /// Every column.
+    fn default() -> Self {
+        Columns {
+            urls: true,
+            texts: true,
+            usernames: true,
+        }
+    }
+}
+
+impl Columns {
+    /// What building the networks `kinds` (and writing their edges) reads: the URLs for
+    /// co-link, the texts for co-tweet and co-similarity, no names.
+    pub fn for_networks(kinds: &[NetworkKind]) -> Columns {
+        let any = |wanted: &[NetworkKind]| kinds.iter().any(|k| wanted.contains(k));
+        Columns {
+            urls: any(&[NetworkKind::CoLink]),
+            texts: any(&[NetworkKind::CoTweet, NetworkKind::CoSimilarity]),
+            usernames: false,
+        }
+    }
+}
 
 /// Accepted messages as columns, in input order (message `i` is the `i`-th accepted row).
 pub struct Messages {
@@ -31,6 +71,7 @@ pub struct Messages {
     usernames: Vec<Box<str>>,
     urls: Interner,
     keep_text: bool,
+    columns: Columns,
 
     item: Vec<u32>,
     user: Vec<UserId>,
@@ -43,10 +84,15 @@ pub struct Messages {
 }
 
 impl Messages {
-    /// An empty table; `keep_text` keeps every message's text as read (for payment identifiers
-    /// and cascades; the coordination networks need only the texts of original posts, which are
-    /// always kept).
+    /// An empty table of every column; `keep_text` keeps every message's text as read (for
+    /// payment identifiers and cascades; the coordination networks need only the texts of
+    /// original posts, kept unless [`Columns::texts`] is off).
     pub fn new(keep_text: bool) -> Self {
+        Messages::with_columns(keep_text, Columns::default())
+    }
+
+    /// An empty table keeping `columns` (and with `keep_text`, every message's text).
+    pub fn with_columns(keep_text: bool, columns: Columns) -> Self {
         Messages {
             items: Interner::new(),
             is_message: Vec::new(),
@@ -54,6 +100,7 @@ impl Messages {
             usernames: Vec::new(),
             urls: Interner::new(),
             keep_text,
+            columns,
             item: Vec::new(),
             user: Vec::new(),
             time: Vec::new(),

@@ -25,6 +25,7 @@ pub const COLUMNS: [&str; 8] = [
 ];
 
 const MESSAGE_ID: usize = 0;
+const URLS: usize = 7;
 
 /// Reads the toolkit's posts CSV at `path` (see the [module documentation](super)).
 ///
@@ -42,9 +43,10 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
     check_header(path, &rec)?;
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     let mut rejects = RejectHandler::new(path, &options.on_error)?;
-    let mut messages = Messages::new(options.keep_text);
+    let mut messages = Messages::with_columns(options.keep_text, options.columns);
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel(4);
+        // One batch waiting at most: more would only have left the cache by their turn.
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
         let (spent_tx, spent_rx) = std::sync::mpsc::channel();
         scope.spawn(move || batches::produce(records, tx, spent_rx));
         let (mut told, mut consumed) = (0, 0);
@@ -52,7 +54,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
         for batch in rx {
             let batch = batch.map_err(|e| io(path, e))?;
             if consumed == 0 {
-                reserve(&mut messages, &batch, size, options.keep_text);
+                reserve(&mut messages, &batch, size, options);
             }
             take_batch(path, &batch, &mut messages, &mut rejects)?;
             consumed = batch.consumed;
@@ -80,16 +82,18 @@ const READ_BUFFER: usize = 1 << 20;
 
 /// Sizes the table for the whole file from its first batch, so that columns and the id table
 /// grow once rather than doubling (and rehashing) some twenty times.
-fn reserve(messages: &mut Messages, first: &Batch, file_size: u64, keep_text: bool) {
+fn reserve(messages: &mut Messages, first: &Batch, file_size: u64, options: &ReadOptions) {
     let rows = first.entries.len().max(1) as u64;
     let per_row = (first.consumed / rows).max(1);
     let expected = (file_size / per_row) as usize;
     // Texts are most of a row: about half the file for original posts, three quarters for all.
     // Pages reserved and never touched cost no memory, so the estimate errs on the large side.
-    let text_bytes = if keep_text {
+    let text_bytes = if options.keep_text {
         file_size / 5 * 4
-    } else {
+    } else if options.columns.texts {
         file_size / 5 * 3
+    } else {
+        0
     };
     messages.reserve(expected + expected / 8, text_bytes as usize);
 }
@@ -113,7 +117,7 @@ fn post_of<'a>(batch: &'a Batch, row: &Row) -> (Post<'a>, Urls<'a>) {
         timestamp: row.timestamp,
         urls: Vec::new(),
     };
-    (post, Urls::Spaced(field(7)))
+    (post, Urls::Spaced(field(URLS)))
 }
 
 fn take_batch(
@@ -122,32 +126,26 @@ fn take_batch(
     messages: &mut Messages,
     rejects: &mut RejectHandler,
 ) -> Result<(), ReadError> {
-    // Rows from `PREFETCH_AHEAD` on are made into posts (and their slots fetched) that many
-    // rows before they are added, kept meanwhile in a ring.
-    let post_at = |i: usize| match batch.entries.get(i) {
-        Some(Entry::Row(row)) => Some(post_of(batch, row)),
-        _ => None,
-    };
-    let mut ring: [Option<(Post, Urls)>; PREFETCH_AHEAD] = std::array::from_fn(post_at);
-    for (post, urls) in ring.iter().flatten() {
-        messages.prefetch(post, *urls);
-    }
-    for (i, entry) in batch.entries.iter().enumerate() {
-        let next = post_at(i + PREFETCH_AHEAD);
-        if let Some((post, urls)) = &next {
-            messages.prefetch(post, *urls);
+    // Each row's slots are fetched `PREFETCH_AHEAD` rows before it is added, from the hashes
+    // of its ids (computed with the row) and its URLs.
+    let prefetch = |messages: &Messages, i: usize| {
+        if let Some(Entry::Row(row)) = batch.entries.get(i) {
+            messages.prefetch(&row.hashes, Urls::Spaced(batch.field(row, URLS)));
         }
-        let current = std::mem::replace(&mut ring[i % PREFETCH_AHEAD], next);
-        match (entry, current) {
-            (Entry::Row(row), Some((post, urls))) => {
+    };
+    (0..PREFETCH_AHEAD).for_each(|i| prefetch(messages, i));
+    for (i, entry) in batch.entries.iter().enumerate() {
+        prefetch(messages, i + PREFETCH_AHEAD);
+        match entry {
+            Entry::Row(row) => {
+                let (post, urls) = post_of(batch, row);
                 let at = (path, row.line, batch.raw(row));
-                add_row(messages, &post, urls, column(MESSAGE_ID), at, rejects)?;
+                let row_post = (&post, urls, &row.hashes);
+                add_row(messages, row_post, column(MESSAGE_ID), at, rejects)?;
             }
-            (Entry::Bad { line, raw, bad }, _) => {
+            Entry::Bad { line, raw, bad } => {
                 rejects.reject(bad.clone().at(path, *line), batch.rejected_raw(raw))?;
             }
-            // A row's post is always in the ring.
-            (Entry::Row(_), None) => {}
         }
     }
     Ok(())

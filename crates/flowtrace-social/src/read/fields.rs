@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::error::{Column, ReadError, RejectKind, RowError};
 use super::rejects::RejectHandler;
-use crate::messages::{AddError, Messages, Post, Urls};
+use crate::messages::{AddError, KeyHashes, Messages, Post, Urls};
 
 /// A fault found in one row, before it is placed in a file and line.
 #[derive(Clone)]
@@ -66,17 +66,16 @@ pub(crate) fn cut(text: &str) -> String {
     }
 }
 
-/// Adds a checked row with its URLs to the table, or rejects it (a repeated id) or stops the
+/// Adds a checked row with its URLs (and its ids' hashes) to the table, or rejects it (a repeated id) or stops the
 /// load (overflow).
 pub(crate) fn add_row(
     messages: &mut Messages,
-    post: &Post,
-    urls: Urls,
+    (post, urls, hashes): (&Post, Urls, &KeyHashes),
     id_column: Column,
     (path, line, raw): (&Path, u64, &[u8]),
     rejects: &mut RejectHandler,
 ) -> Result<(), ReadError> {
-    match messages.add_with_urls(post, urls) {
+    match messages.add_hashed(post, urls, hashes) {
         Ok(()) => {
             rejects.accept();
             Ok(())

@@ -12,7 +12,7 @@ use super::lines::Lines;
 use super::records::MAX_RECORD_BYTES;
 use super::rejects::RejectHandler;
 use super::{LoadedMessages, ReadOptions, PROGRESS_STEP};
-use crate::messages::{Messages, Post, Urls};
+use crate::messages::{KeyHashes, Messages, Post, Urls};
 
 /// Reads posts as JSON lines at `path` (see the [module documentation](super)).
 pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadError> {
@@ -23,7 +23,7 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
     let file = File::open(path).map_err(io)?;
     let mut lines = Lines::new(BufReader::with_capacity(1 << 16, file));
     let mut rejects = RejectHandler::new(path, &options.on_error)?;
-    let mut messages = Messages::new(options.keep_text);
+    let mut messages = Messages::with_columns(options.keep_text, options.columns);
     let mut buf = Vec::new();
     let mut line = 0;
     let mut told = 0;
@@ -47,7 +47,8 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
                 let id = property("message_id");
                 let at = (path, line, text);
                 let urls = Urls::Listed(&post.urls);
-                add_row(&mut messages, &post, urls, id, at, &mut rejects)?;
+                let hashes = KeyHashes::of(&post);
+                add_row(&mut messages, (&post, urls, &hashes), id, at, &mut rejects)?;
             }
             Err(bad) => rejects.reject(bad.at(path, line), text)?,
         }

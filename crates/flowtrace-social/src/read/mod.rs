@@ -59,7 +59,7 @@ pub use error::{Column, ReadError, RejectKind, RowError};
 pub use records::MAX_RECORD_BYTES;
 pub use rejects::{LoadReport, OnError, SAMPLE_ERRORS};
 
-use crate::messages::Messages;
+use crate::messages::{Columns, Messages};
 
 /// How often, in bytes read, the progress callback is told.
 const PROGRESS_STEP: u64 = 4 << 20;
@@ -98,6 +98,9 @@ pub struct ReadOptions<'a> {
     /// Keep every message's raw text ([`Messages::raw_text`]); off by default, as the
     /// coordination networks need only the normalised text.
     pub keep_text: bool,
+    /// The optional columns to keep ([`Columns::for_networks`] gives what some networks need);
+    /// all by default. Rows are checked and rejected the same whatever is kept.
+    pub columns: Columns,
 }
 
 /// Messages read from a file, with the books of the load.

@@ -10,9 +10,13 @@ use super::csv::{column, COLUMNS};
 use super::error::RejectKind;
 use super::fields::{parse_timestamp, Bad};
 use super::records::MAX_RECORD_BYTES;
+use crate::intern::hash;
+use crate::messages::KeyHashes;
 
 const MESSAGE_ID: usize = 0;
 const USER_ID: usize = 1;
+const REPOST_ID: usize = 3;
+const REPLY_ID: usize = 4;
 const TIMESTAMP: usize = 6;
 
 /// How a record ended, as the splitter saw it.
@@ -156,10 +160,22 @@ fn check_span(span: &Span, bounds: &[(u32, u32)], text: &str) -> Result<Row, Bad
     let (a, b) = fields[TIMESTAMP];
     let timestamp = parse_timestamp(text.get(a as usize..b as usize).unwrap_or(""))
         .map_err(|d| Bad::new(Some(column(TIMESTAMP)), RejectKind::BadTimestamp, d))?;
+    let field = |i: usize| {
+        text.get(fields[i].0 as usize..fields[i].1 as usize)
+            .unwrap_or("")
+    };
+    let optional = |i: usize| (fields[i].0 != fields[i].1).then(|| hash(field(i)));
+    let hashes = KeyHashes {
+        message_id: hash(field(MESSAGE_ID)),
+        user_id: hash(field(USER_ID)),
+        repost_id: optional(REPOST_ID),
+        reply_id: optional(REPLY_ID),
+    };
     Ok(Row {
         line: span.line,
         raw: span.raw.clone(),
         fields: span.fields.start,
         timestamp,
+        hashes,
     })
 }

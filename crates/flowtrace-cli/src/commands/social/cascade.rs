@@ -3,6 +3,8 @@
 use anyhow::{anyhow, bail, Result};
 use flowtrace_social::cascade::{cascade, cascade_summary, cascade_to_json, Countries};
 
+use flowtrace_social::Columns;
+
 use super::{load_posts, PostsInput};
 use crate::args::{GlobalArgs, SocialCascadeArgs};
 use crate::{output, Outcome};
@@ -18,6 +20,7 @@ pub fn run(global: &GlobalArgs, args: &SocialCascadeArgs) -> Result<Outcome> {
         on_error: args.posts.on_error,
         rejects: args.posts.rejects.as_deref(),
         keep_text: true,
+        columns: Columns::default(),
     };
     let loaded = load_posts(global, &input)?;
     let countries = match &args.accounts {

@@ -7,6 +7,8 @@ use flowtrace_social::link::{
     link_messages, link_to_json, write_links_csv, AccountIndex, LinkSummary,
 };
 
+use flowtrace_social::Columns;
+
 use super::{load_posts, write_to, PostsInput};
 use crate::args::{GlobalArgs, InputArgs, OnErrorArg, SocialLinkArgs};
 use crate::{input, Outcome};
@@ -24,6 +26,7 @@ pub fn run(global: &GlobalArgs, args: &SocialLinkArgs) -> Result<Outcome> {
         on_error: args.on_error,
         rejects: args.rejects.as_deref(),
         keep_text: true,
+        columns: Columns::default(),
     };
     let loaded_posts = load_posts(global, &posts)?;
     let transfers = InputArgs {

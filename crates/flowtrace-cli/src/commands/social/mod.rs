@@ -9,7 +9,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use flowtrace_social::{read_messages, LoadedMessages, MessageFormat, ReadOptions};
+use flowtrace_social::{read_messages, Columns, LoadedMessages, MessageFormat, ReadOptions};
 
 use crate::args::{GlobalArgs, OnErrorArg, PostsFormat, SocialCommand};
 use crate::{memory, progress, Outcome};
@@ -31,6 +31,8 @@ pub struct PostsInput<'a> {
     pub rejects: Option<&'a Path>,
     /// Keep every post's text (cascades and payment identifiers read it).
     pub keep_text: bool,
+    /// The columns to keep (every row is checked whole either way).
+    pub columns: Columns,
 }
 
 /// Reads the posts, drawing progress and printing the reconciliation line on stderr.
@@ -53,6 +55,7 @@ pub fn load_posts(global: &GlobalArgs, input: &PostsInput) -> Result<LoadedMessa
         on_error,
         progress: Some(&tick),
         keep_text: input.keep_text,
+        columns: input.columns,
     };
     let loaded = read_messages(input.path, format, &options);
     bar.finish_and_clear();

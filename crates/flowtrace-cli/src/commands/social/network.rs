@@ -4,8 +4,8 @@ use anyhow::{bail, Context, Result};
 use flowtrace_social::cells::{write_accounts_csv, write_cells_csv};
 use flowtrace_social::coord::{write_edges_csv, SimilarityOptions};
 use flowtrace_social::{
-    coordinate as build, find_cells_in_union, CellOptions, CoordOptions, LoadedMessages, Network,
-    NetworkKind,
+    coordinate as build, find_cells_in_union, CellOptions, Columns, CoordOptions, LoadedMessages,
+    Network, NetworkKind,
 };
 
 use super::{load_posts, write_to, PostsInput};
@@ -13,7 +13,8 @@ use crate::args::{GlobalArgs, NetworkArgs, PostsArgs, SocialCellsArgs, SocialCoo
 use crate::Outcome;
 
 pub fn coordinate(global: &GlobalArgs, args: &SocialCoordinateArgs) -> Result<Outcome> {
-    let (loaded, mut networks) = load_networks(global, &args.posts, &args.network, args.loops)?;
+    let (loaded, mut networks) =
+        load_networks(global, &args.posts, &args.network, args.loops, false)?;
     if networks.len() != 1 {
         bail!("coordinate writes one network; give one --network (cells takes several)");
     }
@@ -38,7 +39,7 @@ pub fn cells(global: &GlobalArgs, args: &SocialCellsArgs) -> Result<Outcome> {
     if !(args.resolution.is_finite() && args.resolution > 0.0) {
         bail!("--resolution must be a positive number");
     }
-    let (loaded, networks) = load_networks(global, &args.posts, &args.network, false)?;
+    let (loaded, networks) = load_networks(global, &args.posts, &args.network, false, true)?;
     let options = CellOptions {
         seed: args.seed,
         resolution: args.resolution,
@@ -69,12 +70,13 @@ pub fn cells(global: &GlobalArgs, args: &SocialCellsArgs) -> Result<Outcome> {
 }
 
 /// Reads the posts and builds each network `--network` names (one, or several separated by
-/// commas).
+/// commas). Only the columns those networks read are kept, and the names when `names`.
 fn load_networks(
     global: &GlobalArgs,
     posts: &PostsArgs,
     network: &NetworkArgs,
     loops: bool,
+    names: bool,
 ) -> Result<(LoadedMessages, Vec<Network>)> {
     let kinds = network_kinds(&network.network)?;
     if !(network.window.is_finite() && network.window >= 0.0) {
@@ -86,6 +88,10 @@ fn load_networks(
         on_error: posts.on_error,
         rejects: posts.rejects.as_deref(),
         keep_text: false,
+        columns: Columns {
+            usernames: names,
+            ..Columns::for_networks(&kinds)
+        },
     };
     let loaded = load_posts(global, &input)?;
     let options = CoordOptions {

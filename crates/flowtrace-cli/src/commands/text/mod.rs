@@ -62,6 +62,7 @@ fn read_posts(global: &GlobalArgs, input: &TextInputArgs) -> Result<Posts> {
                 on_error: input.on_error,
                 rejects: input.rejects.as_deref(),
                 keep_text: true,
+                columns: flowtrace_social::Columns::default(),
             },
         )?;
         let m = &loaded.messages;
