@@ -8,12 +8,12 @@
 //! the engineered features, i.e. what snapml's `fit_transform` returns.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use flowtrace_patterns::features::{fit_transform, GfpParams};
-use rayon::prelude::*;
+use flowtrace_patterns::features::{write_fit_transform_csv, FeatureCsvError, GfpParams};
 
 use crate::args::{FeaturesArgs, GlobalArgs};
 use crate::Outcome;
@@ -21,9 +21,6 @@ use crate::Outcome;
 /// Timestamps beyond this magnitude are refused (window arithmetic must not overflow, and
 /// `f64` holds every integer up to 2^53 exactly).
 const MAX_ABS_TIMESTAMP: f64 = 9.0e15;
-
-/// Rows formatted per block: bounds the output buffered in memory.
-const ROWS_PER_BLOCK: usize = 1 << 17;
 
 pub fn run(global: &GlobalArgs, args: &FeaturesArgs) -> Result<Outcome> {
     check_out_extension(&args.out)?;
@@ -37,28 +34,38 @@ pub fn run(global: &GlobalArgs, args: &FeaturesArgs) -> Result<Outcome> {
              against snapml 1.17.2; fan, degree and vertex statistics are"
         );
     }
+    let clock = Instant::now();
     let (names, columns) = read_edges(&args.input)?;
+    let read = clock.elapsed();
     let slices: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
-    let features = fit_transform(&params, &slices)
-        .with_context(|| format!("cannot compute features of {}", args.input.display()))?;
-    let rows = columns.first().map_or(0, Vec::len);
-    let all: Vec<&[f64]> = slices
-        .iter()
-        .copied()
-        .chain(features.columns.iter().map(Vec::as_slice))
-        .collect();
+    let feature_names = params.feature_names();
     let header: Vec<&str> = names
         .iter()
+        .chain(&feature_names)
         .map(String::as_str)
-        .chain(features.names.iter().map(String::as_str))
         .collect();
-    write_csv(&args.out, &header, &all, rows)
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    let written = write_csv(&args.out, &header, &params, &slices);
+    if written.is_err() {
+        // No half-written output left behind under the name the user asked for.
+        let _ = std::fs::remove_file(&args.out);
+    }
+    written.map_err(|e| match e {
+        FeatureCsvError::Features(e) => anyhow::Error::new(e).context(format!(
+            "cannot compute features of {}",
+            args.input.display()
+        )),
+        FeatureCsvError::Io(e) => {
+            anyhow::Error::new(e).context(format!("cannot write {}", args.out.display()))
+        }
+    })?;
     if !global.quiet {
+        let rows = slices.first().map_or(0, |c| c.len());
         eprintln!(
-            "{rows} edges, {} features -> {}",
-            features.names.len(),
-            args.out.display()
+            "{rows} edges, {} features -> {} (read {:.2} s, features and write {:.2} s)",
+            feature_names.len(),
+            args.out.display(),
+            read.as_secs_f64(),
+            (clock.elapsed() - read).as_secs_f64()
         );
     }
     Ok(Outcome::default())
@@ -165,51 +172,21 @@ fn default_names(width: usize) -> Vec<String> {
         .collect()
 }
 
-fn write_csv(path: &Path, header: &[&str], columns: &[&[f64]], rows: usize) -> Result<()> {
+/// The header line, then every input column and the features of each row.
+fn write_csv(
+    path: &Path,
+    header: &[&str],
+    params: &GfpParams,
+    columns: &[&[f64]],
+) -> Result<(), FeatureCsvError> {
     let file = File::create(path)?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        w.write_record(header)?;
+        w.write_record(header).map_err(io::Error::other)?;
         w.flush()?;
     }
-    let chunk = (ROWS_PER_BLOCK / rayon::current_num_threads().max(1)).max(1024);
-    let mut start = 0;
-    while start < rows {
-        let end = (start + ROWS_PER_BLOCK).min(rows);
-        let parts: Vec<Vec<u8>> = (start..end)
-            .step_by(chunk)
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map(|from| format_rows(columns, from, (from + chunk).min(end)))
-            .collect();
-        for p in parts {
-            out.write_all(&p)?;
-        }
-        start = end;
-    }
+    write_fit_transform_csv(params, columns, &mut out)?;
     out.flush()?;
     Ok(())
-}
-
-/// Rows `from..to` as CSV lines; integral values are written without a fraction, every value
-/// so that it reads back to the same `f64`.
-fn format_rows(columns: &[&[f64]], from: usize, to: usize) -> Vec<u8> {
-    use std::fmt::Write as _;
-    let mut s = String::with_capacity((to - from) * columns.len() * 4);
-    for r in from..to {
-        for (i, c) in columns.iter().enumerate() {
-            if i > 0 {
-                s.push(',');
-            }
-            let v = c[r];
-            if v == v.trunc() && v.abs() < 1e15 && (v != 0.0 || v.is_sign_positive()) {
-                let _ = write!(s, "{}", v as i64);
-            } else {
-                let _ = write!(s, "{v}");
-            }
-        }
-        s.push('\n');
-    }
-    s.into_bytes()
 }

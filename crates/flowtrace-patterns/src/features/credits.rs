@@ -31,6 +31,15 @@ impl Histograms {
         self.counts[e as usize * self.bins + bin].fetch_add(n, Ordering::Relaxed);
     }
 
+    /// [`Histograms::add`] for a caller that is the only one crediting edge `e` at this time
+    /// (fan and degree: only the pass over the edge's own vertex credits it): a plain load
+    /// and store instead of a locked read-modify-write, a third of fan's time otherwise.
+    #[inline]
+    pub fn add_exclusive(&self, e: u32, bin: usize, n: u32) {
+        let cell = &self.counts[e as usize * self.bins + bin];
+        cell.store(cell.load(Ordering::Relaxed) + n, Ordering::Relaxed);
+    }
+
     /// Number of bins.
     pub fn bins(&self) -> usize {
         self.bins

@@ -9,10 +9,8 @@
 //! vertex's edges slide monotonically, so a vertex costs one pass with two pointers and a
 //! difference array per bin instead of `k` credits per edge.
 
-use rayon::prelude::*;
-
 use super::credits::Histograms;
-use super::graph::{Graph, Marks};
+use super::graph::{par_for_each_with, Graph, Marks};
 use super::params::PatternParams;
 
 /// Which side of the edge the pattern sits on.
@@ -27,7 +25,8 @@ pub(crate) enum Side {
 /// Counts fan (`distinct = true`) or degree patterns on one side.
 pub(crate) fn count(g: &Graph, family: &PatternParams, side: Side, distinct: bool) -> Histograms {
     let hist = Histograms::new(g.len(), family);
-    (0..g.vertices as u32).into_par_iter().for_each_init(
+    par_for_each_with(
+        g.vertices as u32,
         || (Marks::new(g.vertices), Vec::new(), Vec::new()),
         |(marks, ends, diff), v| {
             let (list, other_end): (&[u32], &[u32]) = match side {
@@ -90,7 +89,7 @@ fn one_vertex(
         for (b, r) in run.iter_mut().enumerate() {
             *r += diff[i * bins + b];
             if *r > 0 && ends[i] != v {
-                hist.add(list[i], b, *r as u32 * g.entries[list[i] as usize]);
+                hist.add_exclusive(list[i], b, *r as u32 * g.entries[list[i] as usize]);
             }
         }
     }

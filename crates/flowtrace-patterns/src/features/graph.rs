@@ -179,3 +179,22 @@ impl Marks {
         self.stamp[v as usize] = self.epoch.wrapping_sub(1);
     }
 }
+
+/// Runs `f(scratch, i)` for every `i` in `0..n` in parallel, with one `init()` scratch per
+/// contiguous chunk: rayon's `for_each_init` calls `init` once per split job, and a scratch
+/// here holds arrays over every vertex, so clearing them per job cost more than the work.
+pub(crate) fn par_for_each_with<S>(
+    n: u32,
+    init: impl Fn() -> S + Sync,
+    f: impl Fn(&mut S, u32) + Sync,
+) {
+    // A few chunks per thread balance uneven vertices without many scratch arrays.
+    let chunks = (rayon::current_num_threads() as u32 * 32).clamp(1, n.max(1));
+    let step = n.div_ceil(chunks).max(1);
+    (0..chunks).into_par_iter().for_each(|c| {
+        let mut scratch = init();
+        for i in c.saturating_mul(step)..c.saturating_add(1).saturating_mul(step).min(n) {
+            f(&mut scratch, i);
+        }
+    });
+}

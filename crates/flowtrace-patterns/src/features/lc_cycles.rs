@@ -10,10 +10,8 @@
 
 use std::collections::VecDeque;
 
-use rayon::prelude::*;
-
 use super::credits::Histograms;
-use super::graph::{Graph, Marks};
+use super::graph::{par_for_each_with, Graph, Marks};
 use super::params::PatternParams;
 
 struct Scratch {
@@ -27,7 +25,8 @@ struct Scratch {
 /// Counts length-constrained cycles for every edge.
 pub(crate) fn count(g: &Graph, family: &PatternParams, max_len: usize) -> Histograms {
     let hist = Histograms::new(g.len(), family);
-    (0..g.len() as u32).into_par_iter().for_each_init(
+    par_for_each_with(
+        g.len() as u32,
         || Scratch {
             hops_to_u: Marks::new(g.vertices),
             on_path: Marks::new(g.vertices),

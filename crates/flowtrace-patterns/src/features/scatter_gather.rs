@@ -12,10 +12,8 @@
 //! Known gap: snapml's exact rule when self-loops and ties meet is not reproduced yet (see
 //! the parity test's notes); graphs without self-loops are the tested ground.
 
-use rayon::prelude::*;
-
 use super::credits::Histograms;
-use super::graph::{Graph, Marks};
+use super::graph::{par_for_each_with, Graph, Marks};
 use super::params::PatternParams;
 
 /// Scratch of one thread: intermediates reached from `s`, intermediates confirmed, edges.
@@ -29,7 +27,8 @@ struct Scratch {
 /// Counts scatter-gather patterns for every edge.
 pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
     let hist = Histograms::new(g.len(), family);
-    (0..g.len() as u32).into_par_iter().for_each_init(
+    par_for_each_with(
+        g.len() as u32,
         || Scratch {
             from_s: Marks::new(g.vertices),
             confirmed: Marks::new(g.vertices),

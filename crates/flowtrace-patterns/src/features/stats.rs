@@ -9,12 +9,14 @@
 //! a second time by `transform`: for the degree, fan and median those kept by `time_window`,
 //! for the running moments (average, sum, variance, skewness, kurtosis) those also within
 //! `vertex_stats_tw` of the newest edge. Minimum and maximum are unaffected by duplicates.
-//! Variance is the population variance; skewness is `m3 / m2^1.5` and kurtosis `m4 / m2^2`
-//! (not excess), both 0 when the variance is 0.
+//! The moments are snapml's running ones, replayed insertion by insertion ([`Moments`]):
+//! population variance, skewness `m3 / m2^1.5` and kurtosis `m4 / m2^2` (not excess), with
+//! snapml's resets of a variance negligible next to the squared mean.
 
 use rayon::prelude::*;
 
 use super::graph::Graph;
+use super::moments::Moments;
 use super::params::GfpParams;
 
 /// Which edges `fit`'s pruning keeps, by position: in the graph, and in the running moments.
@@ -25,21 +27,21 @@ pub(crate) struct Survivors {
     pub moments: Vec<bool>,
 }
 
-/// Statistics of every vertex, per direction: `vertices x width` values each.
+/// Statistics of every vertex, per direction, one column per statistic (`vertices` values
+/// each): column-major, so filling an output column reads one small array instead of
+/// striding through every vertex's whole row.
 pub(crate) struct VertexStats {
-    /// Values per vertex.
-    pub width: usize,
     /// Over outgoing edges.
-    pub out: Vec<f64>,
+    pub out: Vec<Vec<f64>>,
     /// Over incoming edges.
-    pub inc: Vec<f64>,
+    pub inc: Vec<Vec<f64>>,
 }
 
 /// Computes the statistics the parameters ask for over columns `cols` (by input row).
 pub(crate) fn compute(g: &Graph, p: &GfpParams, cols: &[&[f64]], keep: &Survivors) -> VertexStats {
     let width = width(p);
-    let side = |incoming: bool| -> Vec<f64> {
-        (0..g.vertices as u32)
+    let side = |incoming: bool| -> Vec<Vec<f64>> {
+        let rows: Vec<f64> = (0..g.vertices as u32)
             .into_par_iter()
             .flat_map_iter(|v| {
                 let (list, other) = if incoming {
@@ -49,10 +51,14 @@ pub(crate) fn compute(g: &Graph, p: &GfpParams, cols: &[&[f64]], keep: &Survivor
                 };
                 one_vertex(g, p, cols, keep, list, other)
             })
+            .collect();
+        (0..width)
+            .into_par_iter()
+            .map(|k| rows.iter().skip(k).step_by(width).copied().collect())
             .collect()
     };
     let (out, inc) = rayon::join(|| side(false), || side(true));
-    VertexStats { width, out, inc }
+    VertexStats { out, inc }
 }
 
 /// Number of values per vertex and direction.
@@ -71,6 +77,9 @@ fn one_vertex(
     other: &[u32],
 ) -> Vec<f64> {
     let has = |s: u8| p.vertex_stats_feats.contains(&s);
+    let mut by_row = list.to_vec();
+    by_row.sort_unstable_by_key(|&e| g.rows[e as usize]);
+    let list = &by_row[..];
     let kept = list.iter().filter(|&&e| keep.graph[e as usize]).count();
     let degree = (list.len() + kept) as f64;
     let mut ends: Vec<u32> = list.iter().map(|&e| other[e as usize]).collect();
@@ -95,7 +104,9 @@ fn one_vertex(
     out
 }
 
-/// avg, sum, min, max, median, var, skew, kurtosis of one column over a vertex's edges.
+/// avg, sum, min, max, median, var, skew, kurtosis of one column over a vertex's edges
+/// (`list` in insertion order, i.e. by input row: the running moments replay snapml's
+/// insertions and removals in that order, see [`Moments`]).
 fn column_stats(g: &Graph, col: &[f64], keep: &Survivors, list: &[u32]) -> [f64; 8] {
     if list.is_empty() {
         return [0.0; 8];
@@ -107,29 +118,23 @@ fn column_stats(g: &Graph, col: &[f64], keep: &Survivors, list: &[u32]) -> [f64;
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
             (lo.min(x), hi.max(x))
         });
-    let moments: Vec<f64> = list
-        .iter()
-        .filter(|&&e| keep.moments[e as usize])
-        .map(|&e| value(e))
-        .chain(median_set.iter().copied())
-        .collect();
+    // fit inserts every edge, prunes the old ones, then transform inserts every edge again.
+    let mut moments = Moments::default();
+    median_set.iter().for_each(|&x| moments.add(x));
+    for (&e, &x) in list.iter().zip(&median_set) {
+        if !keep.moments[e as usize] {
+            moments.remove(x);
+        }
+    }
+    median_set.iter().for_each(|&x| moments.add(x));
     median_set.extend(
         list.iter()
             .filter(|&&e| keep.graph[e as usize])
             .map(|&e| value(e)),
     );
     let median = median(&mut median_set);
-    let n = moments.len() as f64;
-    let sum: f64 = moments.iter().sum();
-    let mean = sum / n;
-    let central = |k: i32| moments.iter().map(|&x| (x - mean).powi(k)).sum::<f64>() / n;
-    let (m2, m3, m4) = (central(2), central(3), central(4));
-    let (skew, kurt) = if m2 > 0.0 {
-        (m3 / m2.powf(1.5), m4 / (m2 * m2))
-    } else {
-        (0.0, 0.0)
-    };
-    [mean, sum, min, max, median, m2, skew, kurt]
+    let m = moments.stats();
+    [m.avg, m.sum, min, max, median, m.var, m.skew, m.kurtosis]
 }
 
 fn median(values: &mut [f64]) -> f64 {

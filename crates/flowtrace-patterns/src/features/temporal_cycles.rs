@@ -14,10 +14,8 @@
 
 use std::collections::BinaryHeap;
 
-use rayon::prelude::*;
-
 use super::credits::Histograms;
-use super::graph::{Graph, Marks};
+use super::graph::{par_for_each_with, Graph, Marks};
 use super::params::PatternParams;
 
 struct Scratch {
@@ -32,7 +30,8 @@ struct Scratch {
 /// Counts temporal cycles for every edge.
 pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
     let hist = Histograms::new(g.len(), family);
-    (0..g.len() as u32).into_par_iter().for_each_init(
+    par_for_each_with(
+        g.len() as u32,
         || Scratch {
             latest: Marks::new(g.vertices),
             on_path: Marks::new(g.vertices),
