@@ -83,9 +83,11 @@ pub enum Command {
     /// (fan, degree, vertex statistics; scatter-gather and cycles not yet exact).
     #[command(
         after_help = "IN: CSV EdgeID,source,target,timestamp[,numeric columns...], header \
-        optional. --params: snapml's JSON keys unchanged. OUT: CSV (header; input columns then \
-        features, input row order), as snapml's fit_transform.\n\nExample:\n  \
-        flowtrace features edges.csv --params gfp.json --out features.csv --threads 2"
+        optional. --params: snapml's JSON keys unchanged. OUT: input columns then features, \
+        input row order, as snapml's fit_transform; CSV with a header, or Parquet / Arrow IPC \
+        when OUT ends in .parquet / .arrow.\n\nExamples:\n  \
+        flowtrace features edges.csv --params gfp.json --out features.csv --threads 2\n  \
+        flowtrace features edges.csv --params gfp.json --out features.parquet"
     )]
     Features(FeaturesArgs),
     /// Laundering and terrorist-financing structures in a transfers file, one instance a line:
@@ -447,7 +449,7 @@ pub struct FeaturesArgs {
     /// snapml GraphFeaturePreprocessor parameters, JSON with snapml's keys.
     #[arg(long, value_name = "FILE")]
     pub params: PathBuf,
-    /// Output CSV.
+    /// Output: CSV, or Parquet / Arrow IPC by extension (.parquet, .arrow).
     #[arg(long, short, value_name = "OUT")]
     pub out: PathBuf,
 }

@@ -125,3 +125,71 @@ fn unexact_families_warn_but_run() {
         "{err}"
     );
 }
+
+#[test]
+fn parquet_and_arrow_outputs_hold_the_csvs_table() {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Float64Type;
+    use arrow_array::RecordBatch;
+
+    let dir = tempfile::tempdir().unwrap();
+    let edges = "EdgeID,src,dst,timestamp,amount\n0,1,2,0,10.5\n1,1,3,1,20\n2,1,4,2,30\n\
+                 3,4,1,5,7.25\n4,2,1,6,1e6\n";
+    let ok = |out: &std::process::Output| {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    ok(&run(dir.path(), edges, PARAMS));
+    let csv = fs::read_to_string(dir.path().join("o.csv")).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let rows: Vec<Vec<f64>> = lines
+        .map(|l| l.split(',').map(|v| v.parse().unwrap()).collect())
+        .collect();
+    let same = |table: RecordBatch, what: &str| {
+        let names: Vec<&str> = table
+            .schema_ref()
+            .fields()
+            .iter()
+            .map(|f| f.name().as_str())
+            .collect();
+        assert_eq!(names, header, "{what}");
+        for (c, column) in table.columns().iter().enumerate() {
+            let values = column.as_primitive::<Float64Type>().values();
+            let want: Vec<f64> = rows.iter().map(|r| r[c]).collect();
+            assert_eq!(&values[..], &want[..], "{what} column {}", header[c]);
+        }
+    };
+
+    let (input, params) = (dir.path().join("e.csv"), dir.path().join("p.json"));
+    for name in ["o.parquet", "o.arrow"] {
+        let out = dir.path().join(name);
+        ok(&flowtrace(&[
+            "features",
+            input.to_str().unwrap(),
+            "--params",
+            params.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]));
+        let file = fs::File::open(&out).unwrap();
+        let batches: Vec<RecordBatch> = if name.ends_with(".parquet") {
+            parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+                .unwrap()
+                .build()
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        } else {
+            arrow_ipc::reader::FileReader::try_new(file, None)
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        assert_eq!(batches.len(), 1, "{name}");
+        same(batches.into_iter().next().unwrap(), name);
+    }
+}

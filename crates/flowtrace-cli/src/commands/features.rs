@@ -3,9 +3,10 @@
 //! Input: a CSV in snapml's layout, `EdgeID,source,target,timestamp[,raw numeric columns...]`,
 //! every field a number. The header is optional: a first line whose first field is not a number
 //! is taken as the header and its names are kept for the output. Parameters: snapml's JSON keys
-//! unchanged. Output: CSV only (Parquet and Arrow are refused, not silently mislabelled), with
-//! a header line, rows in input order: every input column (as `f64`, as snapml returns it) then
-//! the engineered features, i.e. what snapml's `fit_transform` returns.
+//! unchanged. Output, rows in input order: every input column (as `f64`, as snapml returns it)
+//! then the engineered features, i.e. what snapml's `fit_transform` returns; CSV with a header
+//! line, or Parquet / Arrow IPC when `--out` ends in `.parquet` / `.arrow`
+//! ([`super::features_columnar`]).
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -15,6 +16,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use flowtrace_patterns::features::{write_fit_transform_csv, FeatureCsvError, GfpParams};
 
+use super::features_columnar::{self, Columnar};
 use crate::args::{FeaturesArgs, GlobalArgs};
 use crate::Outcome;
 
@@ -23,7 +25,6 @@ use crate::Outcome;
 const MAX_ABS_TIMESTAMP: f64 = 9.0e15;
 
 pub fn run(global: &GlobalArgs, args: &FeaturesArgs) -> Result<Outcome> {
-    check_out_extension(&args.out)?;
     let text = std::fs::read_to_string(&args.params)
         .with_context(|| format!("cannot read parameters {}", args.params.display()))?;
     let params = GfpParams::from_json(&text)
@@ -37,8 +38,18 @@ pub fn run(global: &GlobalArgs, args: &FeaturesArgs) -> Result<Outcome> {
     let clock = Instant::now();
     let (names, columns) = read_edges(&args.input)?;
     let read = clock.elapsed();
-    let slices: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
+    let rows = columns.first().map_or(0, Vec::len);
     let feature_names = params.feature_names();
+    if let Some(format) = Columnar::of(&args.out) {
+        let written = features_columnar::write(&args.out, format, &params, &names, columns);
+        if written.is_err() {
+            let _ = std::fs::remove_file(&args.out);
+        }
+        written.with_context(|| format!("features of {}", args.input.display()))?;
+        report(global, rows, feature_names.len(), &args.out, read, clock);
+        return Ok(Outcome::default());
+    }
+    let slices: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
     let header: Vec<&str> = names
         .iter()
         .chain(&feature_names)
@@ -58,30 +69,26 @@ pub fn run(global: &GlobalArgs, args: &FeaturesArgs) -> Result<Outcome> {
             anyhow::Error::new(e).context(format!("cannot write {}", args.out.display()))
         }
     })?;
-    if !global.quiet {
-        let rows = slices.first().map_or(0, |c| c.len());
-        eprintln!(
-            "{rows} edges, {} features -> {} (read {:.2} s, features and write {:.2} s)",
-            feature_names.len(),
-            args.out.display(),
-            read.as_secs_f64(),
-            (clock.elapsed() - read).as_secs_f64()
-        );
-    }
+    report(global, rows, feature_names.len(), &args.out, read, clock);
     Ok(Outcome::default())
 }
 
-fn check_out_extension(out: &Path) -> Result<()> {
-    let ext = out
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match ext.as_deref() {
-        Some("parquet" | "arrow" | "ipc" | "feather") => bail!(
-            "{}: features are written as CSV only; give --out a .csv name",
-            out.display()
-        ),
-        _ => Ok(()),
+/// The summary line on stderr.
+fn report(
+    global: &GlobalArgs,
+    rows: usize,
+    features: usize,
+    out: &Path,
+    read: std::time::Duration,
+    clock: Instant,
+) {
+    if !global.quiet {
+        eprintln!(
+            "{rows} edges, {features} features -> {} (read {:.2} s, features and write {:.2} s)",
+            out.display(),
+            read.as_secs_f64(),
+            (clock.elapsed() - read).as_secs_f64()
+        );
     }
 }
 

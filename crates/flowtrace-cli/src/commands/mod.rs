@@ -5,6 +5,7 @@ pub mod cut;
 pub mod demo;
 pub mod eval;
 pub mod features;
+mod features_columnar;
 pub mod media;
 pub mod patterns;
 pub mod screen;
