@@ -550,3 +550,90 @@ fn text_match_finds_near_copies_of_banked_texts() {
         (Some("p1"), Some("t-1"))
     );
 }
+
+#[test]
+fn text_export_writes_what_text_add_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("banks.sqlite");
+    for bank in ["texts", "copy"] {
+        ok(&flowtrace(&[
+            "media",
+            "bank",
+            "create",
+            bank,
+            "--db",
+            s(&db),
+        ]));
+    }
+    let known = dir.path().join("known.jsonl");
+    std::fs::write(&known, KNOWN).unwrap();
+    let add = |bank: &str, input: &std::path::Path, labels: &[&str]| {
+        let mut args = vec![
+            "text",
+            "add",
+            "--bank",
+            bank,
+            "--input",
+            s(input),
+            "--db",
+            s(&db),
+        ];
+        for label in labels {
+            args.extend(["--label", label]);
+        }
+        ok(&flowtrace(&args));
+    };
+    add("texts", &known, &["source=partner", "ideology=x"]);
+    let export = |bank: &str| {
+        ok(&flowtrace(&[
+            "text",
+            "export",
+            "--bank",
+            bank,
+            "--db",
+            s(&db),
+        ]))
+    };
+    let exported = export("texts");
+    let lines: Vec<serde_json::Value> = exported
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{exported}");
+    assert_eq!(lines[0]["id"], "t-1");
+    assert!(lines[0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Brothers, the caravan"));
+    assert_eq!(
+        lines[0]["labels"],
+        serde_json::json!(["source=partner", "ideology=x"])
+    );
+
+    let file = dir.path().join("exported.jsonl");
+    std::fs::write(&file, &exported).unwrap();
+    add("copy", &file, &[]);
+    assert_eq!(
+        export("copy"),
+        exported,
+        "ids, texts and labels survive the round trip"
+    );
+
+    std::fs::write(&file, r#"{"id": "t-9", "text": "x", "labels": "one"}"#).unwrap();
+    let run = flowtrace(&[
+        "text",
+        "add",
+        "--bank",
+        "copy",
+        "--input",
+        s(&file),
+        "--db",
+        s(&db),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        stderr(&run).contains("labels: wrong type"),
+        "{}",
+        stderr(&run)
+    );
+}

@@ -1,6 +1,7 @@
 //! Posts to match against a text bank, read from JSON lines: one object a line with an id
 //! (`id`, or `message_id` as the coordination-network-toolkit's JSON lines call it; a string
-//! or an integer) and a text (`text`, or `message`; a string). Other properties are ignored;
+//! or an integer) and a text (`text`, or `message`; a string), and optionally `labels`, an
+//! array of strings (as `flowtrace text export` writes them). Other properties are ignored;
 //! blank lines are not rows. Like the transfer readers, every row is accepted or rejected
 //! with its file, line and reason, a bad row stops the read ([`OnError::Fail`]) or goes to a
 //! rejects file byte for byte ([`OnError::Skip`]), and the read reconciles (read = accepted +
@@ -23,6 +24,9 @@ pub struct Post {
     pub id: String,
     /// The text.
     pub text: String,
+    /// Labels the line carries in an optional `labels` array of strings (what `flowtrace text
+    /// export` writes after the id), empty without one.
+    pub labels: Vec<String>,
     /// 1-based line number.
     pub line: u64,
 }
@@ -174,9 +178,25 @@ fn parse_post(raw: &[u8], line: u64) -> Result<Post, Bad> {
         let why = format!("expected a string, found {text}");
         return Err((Some(text_name), "wrong type", why));
     };
+    let labels = match object.get("labels") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| {
+                let why = "expected an array of strings".to_owned();
+                (Some("labels"), "wrong type", why)
+            })?,
+        Some(other) => {
+            let why = format!("expected an array of strings, found {other}");
+            return Err((Some("labels"), "wrong type", why));
+        }
+    };
     Ok(Post {
         id,
         text: text.clone(),
+        labels,
         line,
     })
 }

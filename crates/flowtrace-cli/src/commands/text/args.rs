@@ -26,6 +26,25 @@ pub enum TextCommand {
         posts.jsonl --threshold 0.5"
     )]
     Match(TextMatchArgs),
+    /// Write a bank's texts as JSON lines {id, text, labels}, which `text add` reads back
+    /// (to send a partner, or to move texts between bank files).
+    #[command(
+        after_help = "id is each text's first label (its item id), labels the rest.\n\n\
+        Example:\n  flowtrace text export --bank known --out known-texts.jsonl"
+    )]
+    Export(TextExportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct TextExportArgs {
+    /// The bank to export.
+    #[arg(long, value_name = "NAME")]
+    pub bank: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Output file (default: standard output).
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 /// The posts or texts a `text` command reads, and what to do with bad rows.

@@ -11,7 +11,7 @@ use flowtrace_media::bank::TextEntry;
 use flowtrace_media::text::{read_posts_jsonl, MinHashOptions};
 
 pub use args::TextCommand;
-use args::{TextAddArgs, TextFormat, TextInputArgs, TextMatchArgs};
+use args::{TextAddArgs, TextExportArgs, TextFormat, TextInputArgs, TextMatchArgs};
 
 use crate::args::{GlobalArgs, PostsFormat};
 use crate::commands::media::{open_store, require_bank};
@@ -22,12 +22,13 @@ pub fn run(global: &GlobalArgs, command: &TextCommand) -> Result<Outcome> {
     match command {
         TextCommand::Add(args) => add(global, args),
         TextCommand::Match(args) => matches(global, args),
+        TextCommand::Export(args) => export(global, args),
     }
 }
 
-/// Posts read from the input: (id, text), and how many rows were set aside.
+/// Posts read from the input: (id, text, labels), and how many rows were set aside.
 struct Posts {
-    posts: Vec<(String, String)>,
+    posts: Vec<(String, String, Vec<String>)>,
     rejected: u64,
 }
 
@@ -69,7 +70,7 @@ fn read_posts(global: &GlobalArgs, input: &TextInputArgs) -> Result<Posts> {
         let posts = (0..m.len())
             .map(|i| {
                 let text = m.raw_text(i).unwrap_or_default();
-                (m.message_key(i).to_owned(), text.to_owned())
+                (m.message_key(i).to_owned(), text.to_owned(), Vec::new())
             })
             .collect();
         return Ok(Posts {
@@ -81,7 +82,10 @@ fn read_posts(global: &GlobalArgs, input: &TextInputArgs) -> Result<Posts> {
     let (posts, report) = read_posts_jsonl(&input.input, &on_bad)?;
     crate::input::print_reconciliation(global, &report, &report.first_errors, report.rejected);
     Ok(Posts {
-        posts: posts.into_iter().map(|p| (p.id, p.text)).collect(),
+        posts: posts
+            .into_iter()
+            .map(|p| (p.id, p.text, p.labels))
+            .collect(),
         rejected: report.rejected,
     })
 }
@@ -93,10 +97,13 @@ fn add(global: &GlobalArgs, args: &TextAddArgs) -> Result<Outcome> {
     let entries: Vec<TextEntry> = read
         .posts
         .into_iter()
-        .filter(|(_, text)| !text.trim().is_empty())
-        .map(|(id, text)| TextEntry {
+        .filter(|(_, text, _)| !text.trim().is_empty())
+        .map(|(id, text, labels)| TextEntry {
             text,
-            labels: std::iter::once(id).chain(args.labels.clone()).collect(),
+            labels: std::iter::once(id)
+                .chain(labels)
+                .chain(args.labels.clone())
+                .collect(),
         })
         .collect();
     let added = store.add_texts(&args.bank, &entries)?;
@@ -134,7 +141,7 @@ fn matches(global: &GlobalArgs, args: &TextMatchArgs) -> Result<Outcome> {
         if !args.json {
             writeln!(w, "post_id,bank,item,labels,jaccard")?;
         }
-        for (id, text) in &read.posts {
+        for (id, text, _) in &read.posts {
             let found = bank.matches(text);
             matched += usize::from(!found.is_empty());
             for m in found {
@@ -177,4 +184,25 @@ fn write_match(
     let jaccard = format!("{jaccard:.3}");
     csv.write_record([post_id, &args.bank, item, &labels.join(";"), &jaccard])?;
     csv.flush()
+}
+
+fn export(global: &GlobalArgs, args: &TextExportArgs) -> Result<Outcome> {
+    let store = open_store(&args.db.db, false)?;
+    require_bank(&store, &args.bank)?;
+    let texts = store.texts(&args.bank)?;
+    write_to(args.out.as_deref(), |w| {
+        for entry in &texts {
+            let (id, labels) = entry
+                .labels
+                .split_first()
+                .map_or(("", &[][..]), |(id, rest)| (id.as_str(), rest));
+            let line = serde_json::json!({"id": id, "text": entry.text, "labels": labels});
+            writeln!(w, "{line}")?;
+        }
+        Ok(())
+    })?;
+    if !global.quiet {
+        eprintln!("bank {:?}: {} texts exported", args.bank, texts.len());
+    }
+    Ok(Outcome::default())
 }
