@@ -1,8 +1,6 @@
 //! What happens to bad rows: stop at the first (`fail`) or write each to a rejects file (`skip`),
 //! and the reconciliation every load ends with: rows read = rows accepted + rows rejected.
 
-use std::path::Path;
-
 use flowtrace_rejects::{Books, Refusal, RejectRecord, RejectedRow, RejectsError};
 pub use flowtrace_rejects::{OnError, SAMPLE_ERRORS};
 
@@ -38,43 +36,23 @@ impl From<RejectsError> for ReadError {
     }
 }
 
-/// Applies an [`OnError`] policy row by row and keeps the books, in this crate's errors.
-pub(crate) struct RejectHandler(Books<RowError>);
+/// Applies an [`OnError`] policy row by row and keeps the books; its refusals turn into this
+/// crate's [`ReadError`] with `?`.
+pub(crate) type RejectHandler = Books<RowError>;
 
-impl RejectHandler {
-    /// Opens the rejects file (if any) right away, so a bad path fails before reading starts.
-    pub(crate) fn new(file: &Path, policy: &OnError) -> Result<RejectHandler, ReadError> {
-        Ok(RejectHandler(Books::new(file, policy)?))
-    }
-
-    /// Counts an accepted row.
-    #[inline]
-    pub(crate) fn accept(&mut self) {
-        self.0.accept();
-    }
-
-    /// Counts `n` accepted rows at once.
-    #[inline]
-    pub(crate) fn accept_many(&mut self, n: u64) {
-        self.0.accept_many(n);
-    }
-
-    /// Records a bad row; in fail mode returns it as the error that ends the load.
-    pub(crate) fn reject(&mut self, error: RowError, raw: &[u8]) -> Result<(), ReadError> {
-        self.0.reject(error, raw).map_err(|refusal| match refusal {
+impl From<Refusal<RowError>> for ReadError {
+    fn from(refusal: Refusal<RowError>) -> ReadError {
+        match refusal {
             Refusal::Stop(row) => ReadError::Row(Box::new(row)),
             Refusal::Rejects(e) => e.into(),
-        })
-    }
-
-    /// Flushes the rejects file and hands back the report.
-    pub(crate) fn finish(self) -> Result<LoadReport, ReadError> {
-        Ok(self.0.finish()?)
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
     use crate::error::{Column, Location};
 
@@ -95,7 +73,7 @@ mod tests {
     fn fail_mode_stops_at_the_first_bad_row() {
         let mut h = RejectHandler::new(Path::new("in.csv"), &OnError::Fail).unwrap();
         h.accept();
-        let e = h.reject(err(3), b"raw").unwrap_err();
+        let e = ReadError::from(h.reject(err(3), b"raw").unwrap_err());
         assert_eq!(
             e.to_string(),
             "in.csv: line 3, column 6 (Amount Received): bad amount: `x` is not a number"

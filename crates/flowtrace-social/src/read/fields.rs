@@ -83,7 +83,7 @@ pub(crate) fn add_row(
         Err(AddError::DuplicateId) => {
             let detail = format!("`{}` is the id of an earlier message", cut(post.message_id));
             let bad = Bad::new(Some(id_column), RejectKind::DuplicateId, detail);
-            rejects.reject(bad.at(path, line), raw)
+            Ok(rejects.reject(bad.at(path, line), raw)?)
         }
         Err(AddError::TooMany(what)) => Err(ReadError::TooMany {
             path: path.to_path_buf(),

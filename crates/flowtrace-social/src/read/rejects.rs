@@ -5,8 +5,6 @@
 //! byte) and the books are `flowtrace-rejects`', shared with the transfer readers; this module
 //! puts the posts readers' errors in them.
 
-use std::path::Path;
-
 use flowtrace_rejects::{Books, Refusal, RejectRecord, RejectedRow, RejectsError};
 pub use flowtrace_rejects::{OnError, SAMPLE_ERRORS};
 
@@ -42,30 +40,15 @@ impl From<RejectsError> for ReadError {
     }
 }
 
-/// Applies an [`OnError`] policy row by row and keeps the books, in this crate's errors.
-pub(crate) struct RejectHandler(Books<RowError>);
+/// Applies an [`OnError`] policy row by row and keeps the books; its refusals turn into this
+/// crate's [`ReadError`] with `?`.
+pub(crate) type RejectHandler = Books<RowError>;
 
-impl RejectHandler {
-    /// Opens the rejects file (if any) right away, so a bad path fails before reading starts.
-    pub(crate) fn new(file: &Path, policy: &OnError) -> Result<RejectHandler, ReadError> {
-        Ok(RejectHandler(Books::new(file, policy)?))
-    }
-
-    /// Counts an accepted row.
-    pub(crate) fn accept(&mut self) {
-        self.0.accept();
-    }
-
-    /// Records a bad row; in fail mode returns it as the error that ends the load.
-    pub(crate) fn reject(&mut self, error: RowError, raw: &[u8]) -> Result<(), ReadError> {
-        self.0.reject(error, raw).map_err(|refusal| match refusal {
+impl From<Refusal<RowError>> for ReadError {
+    fn from(refusal: Refusal<RowError>) -> ReadError {
+        match refusal {
             Refusal::Stop(row) => ReadError::Row(Box::new(row)),
             Refusal::Rejects(e) => e.into(),
-        })
-    }
-
-    /// Flushes the rejects file and hands back the report.
-    pub(crate) fn finish(self) -> Result<LoadReport, ReadError> {
-        Ok(self.0.finish()?)
+        }
     }
 }
