@@ -39,28 +39,44 @@ pub fn run(global: &GlobalArgs, args: &FeaturesArgs) -> Result<Outcome> {
     let (names, columns) = read_edges(&args.input)?;
     let read = clock.elapsed();
     let rows = columns.first().map_or(0, Vec::len);
-    let feature_names = params.feature_names();
-    if let Some(format) = Columnar::of(&args.out) {
-        let written = features_columnar::write(&args.out, format, &params, &names, columns);
-        if written.is_err() {
-            let _ = std::fs::remove_file(&args.out);
-        }
-        written.with_context(|| format!("features of {}", args.input.display()))?;
-        report(global, rows, feature_names.len(), &args.out, read, clock);
-        return Ok(Outcome::default());
+    let feature_count = params.feature_names().len();
+    let written = match Columnar::of(&args.out) {
+        Some(format) => features_columnar::write(&args.out, format, &params, &names, columns)
+            .with_context(|| format!("features of {}", args.input.display())),
+        None => write_csv_table(args, &params, &names, &columns),
+    };
+    if written.is_err() {
+        // No half-written output left behind under the name the user asked for.
+        let _ = std::fs::remove_file(&args.out);
     }
+    written?;
+    if !global.quiet {
+        eprintln!(
+            "{rows} edges, {feature_count} features -> {} (read {:.2} s, features and write \
+             {:.2} s)",
+            args.out.display(),
+            read.as_secs_f64(),
+            (clock.elapsed() - read).as_secs_f64()
+        );
+    }
+    Ok(Outcome::default())
+}
+
+/// The features as CSV: the header line, then every input column and the features of each row.
+fn write_csv_table(
+    args: &FeaturesArgs,
+    params: &GfpParams,
+    names: &[String],
+    columns: &[Vec<f64>],
+) -> Result<()> {
     let slices: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
+    let feature_names = params.feature_names();
     let header: Vec<&str> = names
         .iter()
         .chain(&feature_names)
         .map(String::as_str)
         .collect();
-    let written = write_csv(&args.out, &header, &params, &slices);
-    if written.is_err() {
-        // No half-written output left behind under the name the user asked for.
-        let _ = std::fs::remove_file(&args.out);
-    }
-    written.map_err(|e| match e {
+    write_csv(&args.out, &header, params, &slices).map_err(|e| match e {
         FeatureCsvError::Features(e) => anyhow::Error::new(e).context(format!(
             "cannot compute features of {}",
             args.input.display()
@@ -68,28 +84,7 @@ pub fn run(global: &GlobalArgs, args: &FeaturesArgs) -> Result<Outcome> {
         FeatureCsvError::Io(e) => {
             anyhow::Error::new(e).context(format!("cannot write {}", args.out.display()))
         }
-    })?;
-    report(global, rows, feature_names.len(), &args.out, read, clock);
-    Ok(Outcome::default())
-}
-
-/// The summary line on stderr.
-fn report(
-    global: &GlobalArgs,
-    rows: usize,
-    features: usize,
-    out: &Path,
-    read: std::time::Duration,
-    clock: Instant,
-) {
-    if !global.quiet {
-        eprintln!(
-            "{rows} edges, {features} features -> {} (read {:.2} s, features and write {:.2} s)",
-            out.display(),
-            read.as_secs_f64(),
-            (clock.elapsed() - read).as_secs_f64()
-        );
-    }
+    })
 }
 
 /// The input's column names and its columns (column-major).
