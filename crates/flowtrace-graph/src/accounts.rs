@@ -15,7 +15,8 @@ use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
-use crate::key_table::{prefetch, KeyTable};
+use crate::key_table::KeyTable;
+use crate::memory::prefetch_value;
 
 use crate::ModelError;
 
@@ -186,7 +187,7 @@ impl Accounts {
             .touch(hash)
             .and_then(|at| self.arena.get(at as usize))
         {
-            prefetch(byte);
+            prefetch_value(byte);
         }
     }
 

@@ -16,22 +16,6 @@ type Slot = u64;
 const LOAD_NUMERATOR: usize = 3;
 const LOAD_DENOMINATOR: usize = 4;
 
-/// Starts loading the cache line holding `value` and returns at once: a hint that never faults.
-/// Unlike a plain load, a prefetch that misses the cache does not hold up the instructions after
-/// it, so many can be in flight while other work goes on.
-#[inline]
-pub(crate) fn prefetch<T>(value: &T) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        // SAFETY: SSE is part of every x86-64 processor, and a prefetch reads nothing and
-        // cannot fault.
-        unsafe { _mm_prefetch::<_MM_HINT_T0>((value as *const T).cast::<i8>()) };
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = value;
-}
-
 /// Maps key hashes to arena offsets of key records; key comparison is the caller's.
 #[derive(Clone, Default)]
 pub(crate) struct KeyTable {
@@ -73,7 +57,7 @@ impl KeyTable {
     #[inline]
     pub(crate) fn prefetch(&self, hash: u64) {
         if !self.slots.is_empty() {
-            prefetch(&self.slots[self.home(hash)]);
+            crate::memory::prefetch(&self.slots, self.home(hash));
         }
     }
 

@@ -26,6 +26,7 @@ mod currency;
 mod format;
 mod graph;
 mod key_table;
+pub mod memory;
 mod shards;
 mod sort_order;
 mod summary;

@@ -151,6 +151,11 @@ impl Transfers {
         &self.dst
     }
 
+    /// Amount paid of every transfer, in time order (each in its own paying currency).
+    pub fn amounts_paid(&self) -> &[f64] {
+        &self.amount_paid
+    }
+
     /// Paying account.
     #[inline]
     pub fn src(&self, id: TransferId) -> AccountId {
@@ -182,6 +187,7 @@ impl Transfers {
     }
 
     /// Amount received, in [`Transfers::currency_received`].
+    #[inline]
     pub fn amount_received(&self, id: TransferId) -> f64 {
         match self.received_override(id) {
             Some(k) => self.received.amounts[k],
@@ -190,6 +196,7 @@ impl Transfers {
     }
 
     /// Currency received.
+    #[inline]
     pub fn currency_received(&self, id: TransferId) -> Currency {
         match self.received_override(id) {
             Some(k) => {
@@ -199,6 +206,7 @@ impl Transfers {
         }
     }
 
+    #[inline]
     fn received_override(&self, id: TransferId) -> Option<usize> {
         if self.flags[id as usize] & RECEIVED_DIFFERS == 0 {
             return None;

@@ -30,20 +30,3 @@ impl<T> Pool<T> {
         }
     }
 }
-
-/// Hints the processor to start loading the cache line holding `slice[i]`, which a loop will
-/// need a few steps later: the traces' per-account reads are random, and overlapping their
-/// cache misses is most of their speed on large graphs.
-#[inline(always)]
-pub(crate) fn prefetch<T>(slice: &[T], i: usize) {
-    if let Some(item) = slice.get(i) {
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: prefetching is a hint with no effect on memory; the pointer is in bounds.
-        unsafe {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            _mm_prefetch::<_MM_HINT_T0>((item as *const T).cast::<i8>());
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = item;
-    }
-}

@@ -26,13 +26,30 @@ const RESCALE: f64 = 1e200;
 
 /// One transfer's part, kept together so that a trace reads one array, not four.
 #[derive(Clone, Copy, Debug, Default)]
-struct TransferShare {
+pub(crate) struct TransferShare {
     /// `P / balance` of the paying account just before it pays.
     pay: f64,
     /// `1 / P` of the receiving account when the money arrives.
     receive: f64,
     pay_epoch: u32,
     receive_epoch: u32,
+}
+
+impl TransferShare {
+    /// The traced part of this transfer's `amount`, paid out of an account holding `held`.
+    #[inline]
+    pub fn paid(&self, amount: f64, held: Share) -> f64 {
+        let n = carry(held.n, held.epoch, self.pay_epoch);
+        (amount * n * self.pay).min(amount)
+    }
+
+    /// Adds `traced` arriving by this transfer to the account's `held`.
+    #[inline]
+    pub fn receive(&self, traced: f64, held: &mut Share) {
+        let now = self.receive_epoch;
+        held.n = carry(held.n, held.epoch, now) + traced * self.receive;
+        held.epoch = now;
+    }
 }
 
 /// Per transfer and per account, the data-only part of haircut attribution on one side.
@@ -128,27 +145,16 @@ impl Shares {
         shares
     }
 
-    /// The traced part of transfer `e` paid out of an account holding `held`.
+    /// Transfer `e`'s part.
     #[inline]
-    pub fn paid(&self, e: TransferId, amount: f64, held: Share) -> f64 {
-        let share = &self.transfers[e as usize];
-        let n = carry(held.n, held.epoch, share.pay_epoch);
-        (amount * n * share.pay).min(amount)
-    }
-
-    /// Adds `traced` arriving by transfer `e` to the account's `held`.
-    #[inline]
-    pub fn receive(&self, e: TransferId, traced: f64, held: &mut Share) {
-        let share = &self.transfers[e as usize];
-        let now = share.receive_epoch;
-        held.n = carry(held.n, held.epoch, now) + traced * share.receive;
-        held.epoch = now;
+    pub fn of(&self, e: TransferId) -> TransferShare {
+        self.transfers[e as usize]
     }
 
     /// Hints the processor to load transfer `e`'s share.
     #[inline]
     pub fn prefetch(&self, e: TransferId) {
-        crate::scratch::prefetch(&self.transfers, e as usize);
+        flowtrace_graph::memory::prefetch(&self.transfers, e as usize);
     }
 
     /// Traced money account `v` still holds after its last transfer.

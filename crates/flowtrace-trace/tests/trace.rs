@@ -355,35 +355,8 @@ fn walking_reached_transfers_attributes_as_the_replay_does() {
                 let fast = attribute::attribute(&tracer, &q, side, &found);
                 let slow = attribute::replay(&tracer, &q, side, &found);
                 let at = format!("case {case} {policy} {side:?}");
-                assert!(close(fast.from_seeds, slow.from_seeds), "{at}");
-                let (f, s) = (fast.ends, slow.ends);
-                for (x, y) in [
-                    (f.held, s.held),
-                    (f.cash, s.cash),
-                    (f.not_followed, s.not_followed),
-                    (f.returned_to_seeds, s.returned_to_seeds),
-                ] {
-                    assert!(close(x, y), "{at}: {f:?} vs {s:?}");
-                }
-                assert_eq!(fast.transfers.len(), slow.transfers.len(), "{at}");
-                for (x, y) in fast.transfers.iter().zip(&slow.transfers) {
-                    assert_eq!((x.id, x.hop), (y.id, y.hop), "{at}");
-                    assert!(
-                        close(x.amount, y.amount) && close(x.traced, y.traced),
-                        "{at}: {x:?} vs {y:?}"
-                    );
-                }
-                assert_eq!(fast.accounts.len(), slow.accounts.len(), "{at}");
-                for (x, y) in fast.accounts.iter().zip(&slow.accounts) {
-                    assert_eq!((x.id, x.seed, x.hop), (y.id, y.seed, y.hop), "{at}");
-                    for (a, b) in [
-                        (x.traced_in, y.traced_in),
-                        (x.traced_out, y.traced_out),
-                        (x.held, y.held),
-                        (x.not_followed, y.not_followed),
-                    ] {
-                        assert!(close(a, b), "{at}: {x:?} vs {y:?}");
-                    }
+                assert_same_flow(&fast, &slow, &at);
+                for x in &fast.accounts {
                     drained += usize::from(x.traced_in > 0.0 && x.held == 0.0);
                 }
             }
@@ -393,4 +366,62 @@ fn walking_reached_transfers_attributes_as_the_replay_does() {
         drained > 100,
         "only {drained} accounts passed everything on"
     );
+}
+
+/// Asserts that two attributions of one search agree, transfer by transfer and account by
+/// account.
+fn assert_same_flow(fast: &Flow, slow: &Flow, at: &str) {
+    assert!(close(fast.from_seeds, slow.from_seeds), "{at}");
+    let (f, s) = (fast.ends, slow.ends);
+    for (x, y) in [
+        (f.held, s.held),
+        (f.cash, s.cash),
+        (f.not_followed, s.not_followed),
+        (f.returned_to_seeds, s.returned_to_seeds),
+    ] {
+        assert!(close(x, y), "{at}: {f:?} vs {s:?}");
+    }
+    assert_eq!(fast.transfers.len(), slow.transfers.len(), "{at}");
+    for (x, y) in fast.transfers.iter().zip(&slow.transfers) {
+        assert_eq!((x.id, x.hop), (y.id, y.hop), "{at}");
+        assert!(
+            close(x.amount, y.amount) && close(x.traced, y.traced),
+            "{at}: {x:?} vs {y:?}"
+        );
+    }
+    assert_eq!(fast.accounts.len(), slow.accounts.len(), "{at}");
+    for (x, y) in fast.accounts.iter().zip(&slow.accounts) {
+        assert_eq!((x.id, x.seed, x.hop), (y.id, y.seed, y.hop), "{at}");
+        for (a, b) in [
+            (x.traced_in, y.traced_in),
+            (x.traced_out, y.traced_out),
+            (x.held, y.held),
+            (x.not_followed, y.not_followed),
+        ] {
+            assert!(close(a, b), "{at}: {x:?} vs {y:?}");
+        }
+    }
+}
+
+/// The walk books its transfers in chunks, gathered on another thread: a trace reaching many
+/// times a chunk's size must come out as the replay's, across every chunk boundary.
+#[test]
+fn walking_many_chunks_attributes_as_the_replay_does() {
+    let mut rng = Rng(11);
+    let accounts = 3_000;
+    let rows = random_rows(&mut rng, accounts, 120_000);
+    let g = graph_with_desk(accounts, Some(2), &rows);
+    let tracer = Tracer::new(&g, Rates::identity(Currency::USD));
+    for policy in [Policy::Haircut, Policy::Poison] {
+        for side in [Side::Forward, Side::Backward] {
+            let mut q = TraceQuery::forward(vec![5, 6]);
+            q.policy = policy;
+            q.max_hops = 4;
+            let found = reach::reach(&tracer, &q, side);
+            assert!(found.count > 50_000, "only {} reached", found.count);
+            let fast = attribute::attribute(&tracer, &q, side, &found);
+            let slow = attribute::replay(&tracer, &q, side, &found);
+            assert_same_flow(&fast, &slow, &format!("{policy} {side:?}"));
+        }
+    }
 }

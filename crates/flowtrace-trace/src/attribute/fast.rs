@@ -7,18 +7,24 @@
 //! beyond the hop limit or below the minimum amount (`not_followed`), which are not listed.
 //! Per-account state lives in one dense array indexed by account (reused from trace to trace),
 //! and the walk requests the state of the accounts a few transfers ahead before it needs them.
+//! The transfers' own data is gathered a chunk ahead, on the other core when there is one
+//! ([`super::steps`]).
 
+use flowtrace_graph::memory::{prefetch, vec_with_huge_pages};
 use flowtrace_graph::{AccountId, TransferId};
 
+use super::steps::{Source, Step};
 use crate::flow::{Ends, Flow, TracedAccount, TracedTransfer};
 use crate::query::{Policy, TraceQuery};
 use crate::reach::{Reach, Side};
-use crate::scratch::prefetch;
 use crate::shares::{side_amounts, Share};
 use crate::Tracer;
 
 /// How many transfers ahead the walk asks for the accounts' cache lines.
 const AHEAD: usize = 12;
+/// How many reached transfers are gathered at a time: enough that handing a chunk to the other
+/// thread costs little, few enough that two chunks stay in the core's cache.
+const CHUNK: usize = 16 * 1024;
 const NOT_TAINTED: TransferId = TransferId::MAX;
 
 /// What an account is to the walk.
@@ -34,15 +40,19 @@ enum Kind {
     Desk,
 }
 
-/// One account's books during the walk. Clean, every field is its default except `kind`
-/// (`Desk` at cash desks) and `tainted_by` (`NOT_TAINTED`).
+/// One account's books during the walk, 32 bytes on a 32-byte boundary so that each account's
+/// state is one cache line's half and the walk's prefetch brings all of it. Clean, every field
+/// is its default except `kind` (`Desk` at cash desks) and `mark` (`NOT_TAINTED`).
 #[derive(Clone, Copy, Debug)]
+#[repr(align(32))]
 pub(crate) struct AccountState {
-    share: Share,
+    /// Haircut's traced amount `N` (see [`crate::shares`]), in epoch `mark`.
+    n: f64,
     traced_in: f64,
     traced_out: f64,
-    /// The first arrival of traced money (poison pays in full from then on).
-    tainted_by: TransferId,
+    /// Haircut: the epoch `n` is kept in. Poison: the first arrival of traced money (it pays in
+    /// full from then on). A walk has one policy, so one field serves both.
+    mark: TransferId,
     kind: Kind,
     hop: u8,
 }
@@ -55,12 +65,20 @@ impl AccountState {
 
     fn new(desk: bool) -> AccountState {
         AccountState {
-            share: Share::default(),
+            n: 0.0,
             traced_in: 0.0,
             traced_out: 0.0,
-            tainted_by: NOT_TAINTED,
+            mark: NOT_TAINTED,
             kind: if desk { Kind::Desk } else { Kind::Free },
             hop: 0,
+        }
+    }
+
+    /// Haircut's share, once the walk has opened the account (`mark` is its epoch).
+    fn share(&self) -> Share {
+        Share {
+            n: self.n,
+            epoch: self.mark,
         }
     }
 }
@@ -83,77 +101,52 @@ pub(super) fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: 
     if side == Side::Backward {
         ids.reverse();
     }
-    let (mut ends, mut from_seeds) = (Ends::default(), 0.0);
-    let mut transfers = Vec::with_capacity(ids.len());
-    let (srcs, dsts) = (g.transfers().srcs(), g.transfers().dsts());
-    for (i, &e) in ids.iter().enumerate() {
-        // Who pays whom is read twice as far ahead as their books, which need it.
-        if let Some(&far) = ids.get(i + 2 * AHEAD) {
-            prefetch(srcs, far as usize);
-            prefetch(dsts, far as usize);
-        }
-        if let Some(&ahead) = ids.get(i + AHEAD) {
-            prefetch(&states, side.from(g, ahead) as usize);
-            prefetch(&states, side.to(g, ahead) as usize);
-            if let Some(shares) = shares {
-                shares.prefetch(ahead);
-            }
-        }
-        let (from, to) = (side.from(g, e), side.to(g, e));
-        let (out, arrived) = side_amounts(g, rates, side, e);
-        let hop = reach.hops[e as usize];
-        let payer = &mut states[from as usize];
-        let traced = match payer.kind {
-            Kind::Seed => {
-                from_seeds += out;
-                out
-            }
-            Kind::Book => match shares {
-                Some(shares) => shares.paid(e, out, payer.share),
-                None if payer.tainted_by != NOT_TAINTED => out,
-                None => 0.0,
-            },
-            Kind::Free | Kind::Desk => 0.0,
-        };
-        payer.traced_out += traced;
-        let traced_in = if traced > 0.0 && out > 0.0 {
-            traced * (arrived / out)
-        } else {
-            0.0
-        };
-        let payee = &mut states[to as usize];
-        match payee.kind {
-            Kind::Desk => ends.cash += traced,
-            Kind::Seed => ends.returned_to_seeds += traced_in,
-            Kind::Free | Kind::Book => {
-                if payee.kind == Kind::Free {
-                    payee.kind = Kind::Book;
-                    payee.hop = hop;
-                    opened.push(to);
-                }
-                payee.traced_in += traced_in;
-                payee.hop = payee.hop.min(hop);
-                if let Some(shares) = shares {
-                    shares.receive(e, traced_in, &mut payee.share);
-                }
-                if traced_in > 0.0 && payee.tainted_by == NOT_TAINTED {
-                    payee.tainted_by = e;
-                }
-            }
-        }
-        transfers.push(TracedTransfer {
-            id: e,
-            hop,
-            amount: out,
-            traced,
-        });
+    let mut walk = Walk {
+        states,
+        opened,
+        ends: Ends::default(),
+        from_seeds: 0.0,
+        transfers: vec_with_huge_pages(ids.len()),
+        haircut: shares.is_some(),
+    };
+    let source = Source {
+        tracer,
+        side,
+        reach,
+        shares,
+    };
+    // While the walk books one chunk, the next is gathered on the other core (or after it, on
+    // one thread): the gathering streams through the columns, the walk waits on account reads.
+    let (mut current, mut next) = (Vec::with_capacity(CHUNK), Vec::with_capacity(CHUNK));
+    let mut chunks = ids.chunks(CHUNK);
+    if let Some(first) = chunks.next() {
+        source.gather(first, &mut current);
     }
+    while !current.is_empty() {
+        let upcoming = chunks.next();
+        rayon::join(
+            || match upcoming {
+                Some(chunk) => source.gather(chunk, &mut next),
+                None => next.clear(),
+            },
+            || walk.book(&current),
+        );
+        std::mem::swap(&mut current, &mut next);
+    }
+    let Walk {
+        mut states,
+        mut opened,
+        mut ends,
+        mut from_seeds,
+        mut transfers,
+        ..
+    } = walk;
     if side == Side::Backward {
         transfers.reverse();
     }
     // Ids sort faster than whole entries; the entries come out in id order.
     opened.sort_unstable();
-    let mut accounts = Vec::with_capacity(opened.len());
+    let mut accounts = vec_with_huge_pages(opened.len());
     for (k, &v) in opened.iter().enumerate() {
         if let Some(&ahead) = opened.get(k + AHEAD) {
             prefetch(&states, ahead as usize);
@@ -183,13 +176,13 @@ pub(super) fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: 
                 }
             }
         } else if let Some(shares) = shares {
-            a.held = shares.held_at_end(v, state.share);
+            a.held = shares.held_at_end(v, state.share());
             a.not_followed = (a.traced_in - a.traced_out - a.held).max(0.0);
             a.traced_out += a.not_followed;
-        } else if state.tainted_by != NOT_TAINTED {
+        } else if state.mark != NOT_TAINTED {
             // Poison: everything paid after the taint that the search did not take.
             let adjacency = tracer.adjacency(side);
-            let after = adjacency.position_after(v, state.tainted_by);
+            let after = adjacency.position_after(v, state.mark);
             let tails = tracer.tails(side);
             let paid_after = tails
                 .get(adjacency.offset(v) + after)
@@ -213,5 +206,75 @@ pub(super) fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: 
         ends,
         transfers,
         accounts,
+    }
+}
+
+/// The books of one trace's walk.
+struct Walk {
+    states: Vec<AccountState>,
+    /// Accounts whose state the walk changed, seeds first.
+    opened: Vec<AccountId>,
+    ends: Ends,
+    from_seeds: f64,
+    transfers: Vec<TracedTransfer>,
+    haircut: bool,
+}
+
+impl Walk {
+    /// Books `steps`, the next reached transfers in this side's time order.
+    fn book(&mut self, steps: &[Step]) {
+        for (i, step) in steps.iter().enumerate() {
+            if let Some(ahead) = steps.get(i + AHEAD) {
+                prefetch(&self.states, ahead.from as usize);
+                prefetch(&self.states, ahead.to as usize);
+            }
+            let out = step.out;
+            let payer = &mut self.states[step.from as usize];
+            let traced = match payer.kind {
+                Kind::Seed => {
+                    self.from_seeds += out;
+                    out
+                }
+                Kind::Book if self.haircut => step.share.paid(out, payer.share()),
+                Kind::Book if payer.mark != NOT_TAINTED => out,
+                Kind::Book | Kind::Free | Kind::Desk => 0.0,
+            };
+            payer.traced_out += traced;
+            let traced_in = if traced > 0.0 && out > 0.0 {
+                traced * (step.arrived / out)
+            } else {
+                0.0
+            };
+            let payee = &mut self.states[step.to as usize];
+            match payee.kind {
+                Kind::Desk => self.ends.cash += traced,
+                Kind::Seed => self.ends.returned_to_seeds += traced_in,
+                Kind::Free | Kind::Book => {
+                    if payee.kind == Kind::Free {
+                        payee.kind = Kind::Book;
+                        payee.hop = step.hop;
+                        if self.haircut {
+                            payee.mark = 0;
+                        }
+                        self.opened.push(step.to);
+                    }
+                    payee.traced_in += traced_in;
+                    payee.hop = payee.hop.min(step.hop);
+                    if self.haircut {
+                        let mut share = payee.share();
+                        step.share.receive(traced_in, &mut share);
+                        (payee.n, payee.mark) = (share.n, share.epoch);
+                    } else if traced_in > 0.0 && payee.mark == NOT_TAINTED {
+                        payee.mark = step.id;
+                    }
+                }
+            }
+            self.transfers.push(TracedTransfer {
+                id: step.id,
+                hop: step.hop,
+                amount: out,
+                traced,
+            });
+        }
     }
 }

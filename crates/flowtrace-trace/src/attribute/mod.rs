@@ -9,6 +9,7 @@
 
 mod fast;
 mod replay;
+mod steps;
 
 pub(crate) use fast::AccountState;
 pub use replay::replay;

