@@ -3,6 +3,7 @@
 mod common;
 
 use flowtrace_social::coord::write_edges_csv;
+use flowtrace_social::messages::{NONE, UNRESOLVED};
 use flowtrace_social::{coordinate, Columns, CoordOptions, Messages, NetworkKind, Post};
 
 fn post<'a>(id: &'a str, user: &'a str, t: f64) -> Post<'a> {
@@ -178,6 +179,19 @@ fn each_network_needs_only_the_columns_it_names() {
     let lean = read(Columns::for_networks(&[NetworkKind::CoRetweet]));
     assert_eq!(lean.messages.username(0), "");
     assert!((0..lean.messages.len()).all(|m| lean.messages.urls_of(m).is_empty()));
+    // Without targets, reposts and replies are still told apart from originals.
+    let lean = read(Columns::for_networks(&[NetworkKind::CoLink]));
+    let (full, lean) = (&full.messages, &lean.messages);
+    for (column, lean_column) in [
+        (full.reposts(), lean.reposts()),
+        (full.replies(), lean.replies()),
+    ] {
+        assert!(column.contains(&NONE) && column.iter().any(|&t| t != NONE));
+        for (&target, &lean_target) in column.iter().zip(lean_column) {
+            let expected = if target == NONE { NONE } else { UNRESOLVED };
+            assert_eq!(lean_target, expected);
+        }
+    }
 }
 
 #[test]

@@ -31,10 +31,11 @@
 //! Alongside the edges, each account's [`LeadFollow`]: how many of its coordinated messages came
 //! first and how many after another account's, which tells seeders from amplifiers.
 //!
-//! Computing: the keyed messages are sorted by (key, time); each one's window is a binary search
-//! in its key group; then accounts are processed in parallel, each counting the distinct
-//! partner accounts of each of its messages. Memory is about 32 bytes per keyed message plus
-//! the edges; time is the sum of the window sizes, the same pairs the toolkit's join visits.
+//! Computing: the keyed messages are sorted by (key, time) (by counting, as keys are dense
+//! ids); each one's window is one sweep of its key group; then accounts are processed in
+//! parallel, each counting the distinct partner accounts of each of its messages. Memory is
+//! about 40 bytes per keyed message plus the edges; time is the sum of the window sizes, the
+//! same pairs the toolkit's join visits.
 
 mod bands;
 mod events;
@@ -173,7 +174,8 @@ impl Network {
     }
 }
 
-/// Builds the `kind` coordination network of `messages` (see the [module documentation](self)).
+/// Builds the `kind` coordination network of `messages` (see the [module documentation](self)),
+/// which must keep the columns `kind` reads ([`crate::Columns::for_networks`]).
 pub fn coordinate(messages: &Messages, kind: NetworkKind, options: &CoordOptions) -> Network {
     let users = messages.user_count();
     let (edges, timing) = if kind == NetworkKind::CoSimilarity {

@@ -18,7 +18,14 @@ pub(super) trait Pairing: Sync {
     fn unit(&self, i: usize) -> (UserId, u32, f64);
     /// Calls `each` with the account and time of every unit paired with unit `i`.
     fn for_each_partner(&self, i: usize, each: impl FnMut(UserId, f64));
+    /// Starts loading unit `i` and its partners into cache (a hint; nothing by default).
+    fn prefetch(&self, _i: usize) {}
 }
+
+/// Units ahead of the one being counted that are fetched into cache meanwhile: units are
+/// counted in account order, each at a random place of the key-sorted events, and fetching
+/// several at once overlaps their waits for memory.
+const PREFETCH_AHEAD: usize = 8;
 
 /// The edges of the network, sorted by (from, to), and each account's [`LeadFollow`] (indexed
 /// by account id).
@@ -31,7 +38,7 @@ pub(super) fn count_pairs(
     if pairing.len() == 0 {
         return (Vec::new(), timing);
     }
-    let by_user = units_by_account(pairing);
+    let by_user = units_by_account(pairing, user_count);
     let blocks = split_accounts(
         pairing,
         &by_user,
@@ -70,6 +77,12 @@ fn count_block(
         edges: Vec::new(),
         timings: Vec::new(),
     };
+    let prefetch = |i: usize| {
+        if let Some(&p) = positions.get(i) {
+            pairing.prefetch(p as usize);
+        }
+    };
+    (0..PREFETCH_AHEAD).for_each(prefetch);
     let mut i = 0;
     while i < positions.len() {
         let (user, _, _) = unit_at(i);
@@ -79,6 +92,7 @@ fn count_block(
             let message = unit_at(i).1;
             let mut seen = Seen::default();
             while i < positions.len() && unit_at(i).1 == message {
+                prefetch(i + PREFETCH_AHEAD);
                 seen.merge(counter.message(pairing, positions[i] as usize));
                 i += 1;
             }
@@ -129,18 +143,30 @@ impl Seen {
 
 /// Unit positions sorted by (account, message), so that one account's units, and one
 /// message's units within them, are contiguous.
-fn units_by_account(pairing: &impl Pairing) -> Vec<u32> {
-    // Each position with its sort key, read in order: sorting the positions alone would look
-    // up two units, at random places, in every comparison.
-    let mut order: Vec<(u64, u32)> = (0..pairing.len() as u32)
-        .into_par_iter()
-        .map(|p| {
-            let (user, message, _) = pairing.unit(p as usize);
-            ((u64::from(user) << 32) | u64::from(message), p)
-        })
-        .collect();
-    order.par_sort_unstable();
-    order.into_par_iter().map(|(_, p)| p).collect()
+///
+/// A counting sort by account (positions read in order, each placed in its account's run),
+/// then each run sorted by message: linear but for the runs, which are short, where one sort of
+/// every unit compares each some twenty times.
+fn units_by_account(pairing: &impl Pairing, user_count: usize) -> Vec<u32> {
+    let mut next = vec![0usize; user_count + 1];
+    for p in 0..pairing.len() {
+        next[pairing.unit(p).0 as usize + 1] += 1;
+    }
+    for u in 1..next.len() {
+        next[u] += next[u - 1];
+    }
+    let starts = next.clone();
+    // Each unit as `message << 32 | position`, so that sorting a run sorts it by message.
+    let mut placed = vec![0u64; pairing.len()];
+    for p in 0..pairing.len() {
+        let (user, message, _) = pairing.unit(p);
+        placed[next[user as usize]] = (u64::from(message) << 32) | p as u64;
+        next[user as usize] += 1;
+    }
+    for run in starts.windows(2) {
+        placed[run[0]..run[1]].sort_unstable();
+    }
+    placed.into_iter().map(|unit| unit as u32).collect()
 }
 
 /// Cuts the account-sorted units into about `parts` ranges of similar size that never split
@@ -163,17 +189,16 @@ fn split_accounts(pairing: &impl Pairing, by_user: &[u32], parts: usize) -> Vec<
 
 /// Per-account partner counts, reused from account to account.
 struct Counter {
-    /// For each partner account, 1 + the last message that counted it (0: none yet).
-    last_message: Vec<u32>,
-    count: Vec<u32>,
+    /// For each partner account, `[1 + the last message that counted it (0: none yet), its
+    /// count]`: side by side, as every visit of a partner reads both.
+    partners: Vec<[u32; 2]>,
     touched: Vec<UserId>,
 }
 
 impl Counter {
     fn new(user_count: usize) -> Self {
         Counter {
-            last_message: vec![0; user_count],
-            count: vec![0; user_count],
+            partners: vec![[0, 0]; user_count],
             touched: Vec::new(),
         }
     }
@@ -188,13 +213,13 @@ impl Counter {
                 seen.partner = true;
                 seen.earlier |= other_time < time;
             }
-            let v = other as usize;
-            if self.last_message[v] != stamp {
-                self.last_message[v] = stamp;
-                if self.count[v] == 0 {
+            let [last_message, count] = &mut self.partners[other as usize];
+            if *last_message != stamp {
+                *last_message = stamp;
+                if *count == 0 {
                     self.touched.push(other);
                 }
-                self.count[v] += 1;
+                *count += 1;
             }
         });
         seen
@@ -202,10 +227,10 @@ impl Counter {
 
     /// Emits `user`'s edges in partner order and resets the counts.
     fn drain(&mut self, user: UserId, options: &CoordOptions, edges: &mut Vec<Edge>) {
-        self.touched.sort_unstable();
+        // Only the kept edges are sorted: with a minimum weight most partners fall below it.
+        let first = edges.len();
         for &to in &self.touched {
-            let weight = self.count[to as usize];
-            self.count[to as usize] = 0;
+            let weight = std::mem::take(&mut self.partners[to as usize][1]);
             if weight >= options.min_weight && (options.loops || to != user) {
                 edges.push(Edge {
                     from: user,
@@ -214,6 +239,7 @@ impl Counter {
                 });
             }
         }
+        edges[first..].sort_unstable_by_key(|e| e.to);
         self.touched.clear();
     }
 }

@@ -1,6 +1,6 @@
 //! Adding messages to the table: interning a row's ids and appending its columns.
 
-use super::{Messages, NONE};
+use super::{Messages, NONE, UNRESOLVED};
 use crate::intern::hash;
 
 /// One message as the readers hand it over, before interning.
@@ -29,12 +29,15 @@ pub struct Post<'a> {
 pub(crate) enum Urls<'a> {
     /// Each a URL (empty ones are skipped).
     Listed(&'a [&'a str]),
-    /// The toolkit's `urls` field: URLs separated by single spaces, empty pieces skipped.
-    Spaced(&'a str),
+    /// The toolkit's `urls` field: URLs separated by single spaces, empty pieces skipped, with
+    /// the [`crate::intern::hash`] of each URL (each non-empty piece, in order), computed by
+    /// the reader apart from adding the post (on another thread).
+    Spaced(&'a str, &'a [u64]),
 }
 
 /// The [`crate::intern::hash`]es of a post's ids, which a reader may compute apart from adding
-/// the post (on another thread), and which fetching its table slots ahead needs too.
+/// the post (on another thread), and which fetching its table slots ahead needs too. A target's
+/// hash may be left out (`None`): it is then computed when needed.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct KeyHashes {
     pub message_id: u64,
@@ -91,9 +94,12 @@ impl Messages {
             return Err(AddError::DuplicateId);
         }
         self.is_message[item as usize] = true;
-        let mut target = |id: Option<&str>, hash: Option<u64>| match (id, hash) {
-            (Some(id), Some(hash)) => self.item_id(id, hash),
-            _ => Ok(NONE),
+        let targets = self.columns.targets;
+        // A reader that keeps no targets need not hash them.
+        let mut target = |id: Option<&str>, hash_of: Option<u64>| match id {
+            None => Ok(NONE),
+            Some(_) if !targets => Ok(UNRESOLVED),
+            Some(id) => self.item_id(id, hash_of.unwrap_or_else(|| hash(id))),
         };
         let repost = target(post.repost_id, hashes.repost_id)?;
         let reply = target(post.reply_id, hashes.reply_id)?;
@@ -104,19 +110,23 @@ impl Messages {
         if self.columns.usernames {
             self.keep_username(user, new, post.username);
         }
+        // A column not kept is not written at all: every byte written is a page the kernel
+        // must find and clear, which costs as much as the writing.
         if self.columns.urls {
             self.add_urls(urls)?;
+            let end = u32::try_from(self.url_ids.len()).map_err(|_| AddError::TooMany("URLs"))?;
+            self.url_starts.push(end);
         }
-        let end = u32::try_from(self.url_ids.len()).map_err(|_| AddError::TooMany("URLs"))?;
-        self.url_starts.push(end);
         self.item.push(item);
         self.user.push(user);
         self.time.push(post.timestamp);
         self.repost.push(repost);
         self.reply.push(reply);
-        // Reposts carry the reposted text, which no network compares.
-        let kept = self.keep_text || (self.columns.texts && post.repost_id.is_none());
-        self.texts.push(if kept { post.message } else { "" });
+        if self.keep_text || self.columns.texts {
+            // Reposts carry the reposted text, which no network compares.
+            let kept = self.keep_text || post.repost_id.is_none();
+            self.texts.push(if kept { post.message } else { "" });
+        }
         Ok(())
     }
 
@@ -133,20 +143,26 @@ impl Messages {
     /// Interns a message's URLs, each once, onto the end of the URL column.
     fn add_urls(&mut self, urls: Urls) -> Result<(), AddError> {
         let first_url = self.url_ids.len();
-        let mut add_url = |url: &str| -> Result<(), AddError> {
+        let mut add_url = |url: &str, hash: u64| -> Result<(), AddError> {
             if url.is_empty() {
                 return Ok(());
             }
-            let (id, _) = self.urls.intern(url).ok_or(AddError::TooMany("URLs"))?;
+            let urls = &mut self.urls;
+            let (id, _) = urls
+                .intern_hashed(url, hash)
+                .ok_or(AddError::TooMany("URLs"))?;
             if !self.url_ids[first_url..].contains(&id) {
                 self.url_ids.push(id);
             }
             Ok(())
         };
         match urls {
-            Urls::Listed(list) => list.iter().try_for_each(|u| add_url(u)),
-            Urls::Spaced("") => Ok(()),
-            Urls::Spaced(field) => field.split(' ').try_for_each(add_url),
+            Urls::Listed(list) => list.iter().try_for_each(|&u| add_url(u, hash(u))),
+            Urls::Spaced(_, []) => Ok(()),
+            Urls::Spaced(field, hashes) => {
+                let pieces = field.split(' ').filter(|u| !u.is_empty());
+                pieces.zip(hashes).try_for_each(|(u, &h)| add_url(u, h))
+            }
         }
     }
 
@@ -159,10 +175,14 @@ impl Messages {
         let _ = self.time.try_reserve_exact(rows);
         let _ = self.repost.try_reserve_exact(rows);
         let _ = self.reply.try_reserve_exact(rows);
-        let _ = self.url_starts.try_reserve_exact(rows);
+        if self.columns.urls {
+            let _ = self.url_starts.try_reserve_exact(rows);
+        }
         let _ = self.is_message.try_reserve_exact(rows);
         self.items.reserve(rows);
-        self.texts.reserve(rows, text_bytes);
+        if self.keep_text || self.columns.texts {
+            self.texts.reserve(rows, text_bytes);
+        }
     }
 
     fn item_id(&mut self, s: &str, hash: u64) -> Result<u32, AddError> {
@@ -181,8 +201,10 @@ impl Messages {
     /// calls it some rows before adding the row.
     pub(crate) fn prefetch(&self, hashes: &KeyHashes, urls: Urls) {
         self.items.prefetch_hashed(hashes.message_id);
-        for target in [hashes.repost_id, hashes.reply_id].into_iter().flatten() {
-            self.items.prefetch_hashed(target);
+        if self.columns.targets {
+            for target in [hashes.repost_id, hashes.reply_id].into_iter().flatten() {
+                self.items.prefetch_hashed(target);
+            }
         }
         self.users.prefetch_hashed(hashes.user_id);
         if !self.columns.urls {
@@ -190,7 +212,7 @@ impl Messages {
         }
         match urls {
             Urls::Listed(list) => list.iter().for_each(|u| self.urls.prefetch(u)),
-            Urls::Spaced(field) => field.split(' ').for_each(|u| self.urls.prefetch(u)),
+            Urls::Spaced(_, hashes) => hashes.iter().for_each(|&h| self.urls.prefetch_hashed(h)),
         }
     }
 }

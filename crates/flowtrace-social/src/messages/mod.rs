@@ -22,12 +22,16 @@ use crate::coord::NetworkKind;
 /// "No value" in an id column (no repost, no reply).
 pub const NONE: u32 = u32::MAX;
 
+/// A repost or reply whose target was not interned ([`Columns::targets`] off): the message is
+/// one, of an unknown item. No item has this id.
+pub const UNRESOLVED: u32 = u32::MAX - 1;
+
 /// A dense account id (index into [`Messages::user_key`]).
 pub type UserId = u32;
 
 /// The optional columns a table keeps. A column not kept reads as empty (no URLs, empty texts
 /// and names), and a table without it neither spends the time to intern it nor the memory to
-/// hold it; ids, accounts, times, reposts and replies are always kept.
+/// hold it; ids, accounts and times are always kept, and whether a message reposts or replies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Columns {
     /// The URLs of each message (co-link, cascades of a URL).
@@ -36,6 +40,9 @@ pub struct Columns {
     pub texts: bool,
     /// Each account's display name (cells and cascades show it).
     pub usernames: bool,
+    /// The ids reposts and replies point at (co-retweet, co-reply, cascades). Without them,
+    /// [`Messages::reposts`] and [`Messages::replies`] hold [`UNRESOLVED`] for every target.
+    pub targets: bool,
 }
 
 impl Default for Columns {
@@ -45,19 +52,22 @@ impl Default for Columns {
             urls: true,
             texts: true,
             usernames: true,
+            targets: true,
         }
     }
 }
 
 impl Columns {
     /// What building the networks `kinds` (and writing their edges) reads: the URLs for
-    /// co-link, the texts for co-tweet and co-similarity, no names.
+    /// co-link, the texts for co-tweet and co-similarity, the targets for co-retweet and
+    /// co-reply, no names.
     pub fn for_networks(kinds: &[NetworkKind]) -> Columns {
         let any = |wanted: &[NetworkKind]| kinds.iter().any(|k| wanted.contains(k));
         Columns {
             urls: any(&[NetworkKind::CoLink]),
             texts: any(&[NetworkKind::CoTweet, NetworkKind::CoSimilarity]),
             usernames: false,
+            targets: any(&[NetworkKind::CoRetweet, NetworkKind::CoReply]),
         }
     }
 }
@@ -162,12 +172,13 @@ impl Messages {
         &self.item
     }
 
-    /// Item id each message reposts, or [`NONE`].
+    /// Item id each message reposts, or [`NONE`] ([`UNRESOLVED`] without [`Columns::targets`]).
     pub fn reposts(&self) -> &[u32] {
         &self.repost
     }
 
-    /// Item id each message replies to, or [`NONE`].
+    /// Item id each message replies to, or [`NONE`] ([`UNRESOLVED`] without
+    /// [`Columns::targets`]).
     pub fn replies(&self) -> &[u32] {
         &self.reply
     }
@@ -176,7 +187,7 @@ impl Messages {
     /// converse only almost always). The first call normalises every text (on all cores).
     pub fn text_hashes(&self) -> &[u64] {
         let reposts = &self.repost;
-        self.texts.hashes(|m| reposts[m] == NONE)
+        self.texts.hashes(self.len(), |m| reposts[m] == NONE)
     }
 
     /// The platform id behind an item id (a message id or a repost / reply target).
@@ -202,8 +213,11 @@ impl Messages {
 
     /// The URL ids of message `m` (distinct, in order of appearance).
     pub fn urls_of(&self, m: usize) -> &[u32] {
-        let (a, b) = (self.url_starts[m] as usize, self.url_starts[m + 1] as usize);
-        &self.url_ids[a..b]
+        // Without the URL column there are no starts: every message has none.
+        match (self.url_starts.get(m), self.url_starts.get(m + 1)) {
+            (Some(&a), Some(&b)) => &self.url_ids[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     /// The URL behind a URL id.
@@ -215,7 +229,7 @@ impl Messages {
     /// reposts. The first call normalises every text (on all cores).
     pub fn normalised_text(&self, m: usize) -> &str {
         let reposts = &self.repost;
-        self.texts.normalised(m, |m| reposts[m] == NONE)
+        self.texts.normalised(m, self.len(), |m| reposts[m] == NONE)
     }
 
     /// Raw text of message `m`, when the table was made with `keep_text`.

@@ -73,7 +73,8 @@ impl Texts {
         }
     }
 
-    /// Appends the next message's text (`""` for one whose text is not kept).
+    /// Appends the next message's text (`""` for one whose text is not kept). A table that
+    /// keeps no texts pushes none: every text then reads as `""`.
     pub(crate) fn push(&mut self, text: &str) {
         self.normalised.take();
         self.raw.push(text);
@@ -89,24 +90,29 @@ impl Texts {
         self.raw.get(m)
     }
 
-    /// The normalised text of message `m` (empty where `originals` says it is a repost).
-    pub(crate) fn normalised(&self, m: usize, originals: impl Fn(usize) -> bool + Sync) -> &str {
-        self.normalise_all(originals).texts.get(m)
+    /// The normalised text of message `m` of `n` (empty where `originals` says it is a
+    /// repost).
+    pub(crate) fn normalised(
+        &self,
+        m: usize,
+        n: usize,
+        originals: impl Fn(usize) -> bool + Sync,
+    ) -> &str {
+        self.normalise_all(n, originals).texts.get(m)
     }
 
-    /// The [`text_hash`] of every message's normalised text.
-    pub(crate) fn hashes(&self, originals: impl Fn(usize) -> bool + Sync) -> &[u64] {
-        &self.normalise_all(originals).hashes
+    /// The [`text_hash`] of the normalised text of each of `n` messages.
+    pub(crate) fn hashes(&self, n: usize, originals: impl Fn(usize) -> bool + Sync) -> &[u64] {
+        &self.normalise_all(n, originals).hashes
     }
 
-    fn normalise_all(&self, original: impl Fn(usize) -> bool + Sync) -> &Normalised {
+    fn normalise_all(&self, n: usize, original: impl Fn(usize) -> bool + Sync) -> &Normalised {
         if let Some(done) = self.normalised.get() {
             return done;
         }
         // Made outside the cell's lock: while this thread waits in a parallel loop, rayon may
         // run other work on it that asks for the texts too, which must not find the lock held.
         let made = {
-            let n = self.raw.starts.len() - 1;
             let parts: Vec<(Arena, Vec<u64>)> = (0..n.div_ceil(CHUNK))
                 .into_par_iter()
                 .map(|c| {
@@ -167,14 +173,15 @@ mod tests {
             texts.push(&format!("Post  @x {i}"));
         }
         let original = |m: usize| m.is_multiple_of(2);
-        assert_eq!(texts.normalised(0, original), "post 0");
-        assert_eq!(texts.normalised(1, original), "");
+        let n = CHUNK + 3;
+        assert_eq!(texts.normalised(0, n, original), "post 0");
+        assert_eq!(texts.normalised(1, n, original), "");
         assert_eq!(
-            texts.normalised(CHUNK + 2, original),
+            texts.normalised(CHUNK + 2, n, original),
             format!("post {}", CHUNK + 2)
         );
         assert_eq!(texts.raw(CHUNK + 1), format!("Post  @x {}", CHUNK + 1));
-        let hashes = texts.hashes(original);
+        let hashes = texts.hashes(n, original);
         assert_eq!(hashes.len(), CHUNK + 3);
         assert_eq!(hashes[4], text_hash("post 4"));
         assert_eq!(hashes[1], text_hash(""));

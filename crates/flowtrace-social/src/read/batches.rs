@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use super::fields::Bad;
 use super::records::{Record, Records};
 use super::rows::{check, Shape};
-use crate::messages::KeyHashes;
+use crate::messages::{Columns, KeyHashes};
 
 /// Rows per batch: big enough to make the hand-over cheap, small enough that a batch (about
 /// 100 KiB) is still in cache when the interning thread takes it, also when the two threads
@@ -29,6 +29,8 @@ pub(super) struct Row {
     pub timestamp: f64,
     /// Its ids' hashes, computed here on the cutting thread, which has time to spare.
     pub hashes: KeyHashes,
+    /// Its URLs' hashes (when the table keeps URLs): a range of [`Batch::url_hashes`].
+    pub url_hashes: Range<u32>,
 }
 
 /// What one record of the file turned out to be.
@@ -51,6 +53,8 @@ pub(super) struct Batch {
     pub bounds: Vec<(u32, u32)>,
     /// The raw bytes of rejected records (not always UTF-8).
     pub rejected: Vec<u8>,
+    /// The hashes of the rows' URLs, row after row.
+    pub url_hashes: Vec<u64>,
     pub entries: Vec<Entry>,
     /// Input bytes consumed once this batch was cut.
     pub consumed: u64,
@@ -60,6 +64,10 @@ impl Batch {
     pub fn field(&self, row: &Row, i: usize) -> &str {
         let (a, b) = self.bounds[row.fields as usize + i];
         self.text.get(a as usize..b as usize).unwrap_or("")
+    }
+
+    pub fn url_hashes(&self, row: &Row) -> &[u64] {
+        &self.url_hashes[row.url_hashes.start as usize..row.url_hashes.end as usize]
     }
 
     pub fn raw(&self, row: &Row) -> &[u8] {
@@ -156,11 +164,12 @@ impl Cut {
 /// Reads every record after the header and sends the batches; stops early when the receiver
 /// has gone (the load ended on a bad row) and sends the read error if one happens. Batches the
 /// receiver is done with come back on `spent` to be filled again, so that their buffers are
-/// allocated once.
+/// allocated once. Each row's URLs and repost and reply targets are hashed when the table
+/// keeps them (`columns`).
 pub(super) fn produce<R: BufRead>(
     mut records: Records<R>,
-    out: SyncSender<std::io::Result<Batch>>,
-    spent: Receiver<Batch>,
+    (out, spent): (SyncSender<std::io::Result<Batch>>, Receiver<Batch>),
+    columns: Columns,
 ) {
     let mut cut = Cut::default();
     let mut rec = Record::default();
@@ -195,7 +204,7 @@ pub(super) fn produce<R: BufRead>(
         };
         if cut.spans.len() >= BATCH_ROWS || cut.bytes.len() >= BATCH_BYTES || !more {
             let mut batch = spent.try_recv().unwrap_or_default();
-            check(&mut cut, &mut batch);
+            check(&mut cut, &mut batch, columns);
             batch.consumed = records.consumed();
             cut.clear();
             if out.send(Ok(batch)).is_err() || !more {

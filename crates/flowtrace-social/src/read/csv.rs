@@ -48,7 +48,8 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
         // One batch waiting at most: more would only have left the cache by their turn.
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
         let (spent_tx, spent_rx) = std::sync::mpsc::channel();
-        scope.spawn(move || batches::produce(records, tx, spent_rx));
+        let columns = options.columns;
+        scope.spawn(move || batches::produce(records, (tx, spent_rx), columns));
         let (mut told, mut consumed) = (0, 0);
         // Returning early drops `rx`, which tells the producer to stop.
         for batch in rx {
@@ -117,7 +118,7 @@ fn post_of<'a>(batch: &'a Batch, row: &Row) -> (Post<'a>, Urls<'a>) {
         timestamp: row.timestamp,
         urls: Vec::new(),
     };
-    (post, Urls::Spaced(field(URLS)))
+    (post, Urls::Spaced(field(URLS), batch.url_hashes(row)))
 }
 
 fn take_batch(
@@ -130,7 +131,8 @@ fn take_batch(
     // of its ids (computed with the row) and its URLs.
     let prefetch = |messages: &Messages, i: usize| {
         if let Some(Entry::Row(row)) = batch.entries.get(i) {
-            messages.prefetch(&row.hashes, Urls::Spaced(batch.field(row, URLS)));
+            let urls = Urls::Spaced(batch.field(row, URLS), batch.url_hashes(row));
+            messages.prefetch(&row.hashes, urls);
         }
     };
     (0..PREFETCH_AHEAD).for_each(|i| prefetch(messages, i));

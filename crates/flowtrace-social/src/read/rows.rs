@@ -8,16 +8,17 @@ use std::ops::Range;
 use super::batches::{keep_rejected, Batch, Cut, Entry, Row, Span};
 use super::csv::{column, COLUMNS};
 use super::error::RejectKind;
-use super::fields::{parse_timestamp, Bad};
+use super::fields::{parse_timestamp, split_urls, Bad};
 use super::records::MAX_RECORD_BYTES;
 use crate::intern::hash;
-use crate::messages::KeyHashes;
+use crate::messages::{Columns, KeyHashes};
 
 const MESSAGE_ID: usize = 0;
 const USER_ID: usize = 1;
 const REPOST_ID: usize = 3;
 const REPLY_ID: usize = 4;
 const TIMESTAMP: usize = 6;
+const URLS: usize = 7;
 
 /// How a record ended, as the splitter saw it.
 #[derive(Clone, Copy)]
@@ -41,10 +42,11 @@ impl Default for Shape {
 }
 
 /// Turns the records of `cut` into `batch`'s entries, moving the bytes over (the batch's old
-/// buffer becomes the cut's next one).
-pub(super) fn check(cut: &mut Cut, batch: &mut Batch) {
+/// buffer becomes the cut's next one), hashing the URLs and targets the table keeps (`columns`).
+pub(super) fn check(cut: &mut Cut, batch: &mut Batch, columns: Columns) {
     batch.entries.clear();
     batch.rejected.clear();
+    batch.url_hashes.clear();
     let mut spare = std::mem::take(&mut batch.text).into_bytes();
     spare.clear();
     let bytes = std::mem::replace(&mut cut.bytes, spare);
@@ -61,8 +63,18 @@ pub(super) fn check(cut: &mut Cut, batch: &mut Batch) {
         let entry = if let Some((_, bad, raw)) = not_utf8.next_if(|(at, ..)| *at == i) {
             Entry::Bad { line, raw, bad }
         } else {
-            match check_span(span, &batch.bounds, &batch.text) {
-                Ok(row) => Entry::Row(row),
+            match check_span(span, &batch.bounds, &batch.text, columns.targets) {
+                Ok(mut row) => {
+                    if columns.urls {
+                        let (a, b) = batch.bounds[row.fields as usize + URLS];
+                        let field = batch.text.get(a as usize..b as usize).unwrap_or("");
+                        let hashes = &mut batch.url_hashes;
+                        let start = hashes.len() as u32;
+                        hashes.extend(split_urls(field).map(hash));
+                        row.url_hashes = start..hashes.len() as u32;
+                    }
+                    Entry::Row(row)
+                }
                 Err(bad) => {
                     let raw =
                         keep_rejected(&mut batch.rejected, span_bytes(batch.text.as_bytes(), span));
@@ -145,8 +157,8 @@ fn shape_fault(span: &Span, field_count: usize) -> Option<Bad> {
     None
 }
 
-/// Checks one record whose bytes are UTF-8.
-fn check_span(span: &Span, bounds: &[(u32, u32)], text: &str) -> Result<Row, Bad> {
+/// Checks one record whose bytes are UTF-8 (hashing its targets when `targets`).
+fn check_span(span: &Span, bounds: &[(u32, u32)], text: &str, targets: bool) -> Result<Row, Bad> {
     let fields = &bounds[span.fields.start as usize..span.fields.end as usize];
     if let Some(bad) = shape_fault(span, fields.len()) {
         return Err(bad);
@@ -164,7 +176,7 @@ fn check_span(span: &Span, bounds: &[(u32, u32)], text: &str) -> Result<Row, Bad
         text.get(fields[i].0 as usize..fields[i].1 as usize)
             .unwrap_or("")
     };
-    let optional = |i: usize| (fields[i].0 != fields[i].1).then(|| hash(field(i)));
+    let optional = |i: usize| (targets && fields[i].0 != fields[i].1).then(|| hash(field(i)));
     let hashes = KeyHashes {
         message_id: hash(field(MESSAGE_ID)),
         user_id: hash(field(USER_ID)),
@@ -177,5 +189,6 @@ fn check_span(span: &Span, bounds: &[(u32, u32)], text: &str) -> Result<Row, Bad
         fields: span.fields.start,
         timestamp,
         hashes,
+        url_hashes: 0..0,
     })
 }
