@@ -1,5 +1,6 @@
-//! Tracing on small graphs: time order, hops, windows, cash, cycles, conservation, the fast attribution against the replay, and the
-//! search against a brute-force definition on random graphs.
+//! Tracing on small graphs: time order, hops, windows, cash, cycles, conservation, the fast
+//! attribution against the replay, and the search against a brute-force definition on random
+//! graphs; on large ones, the work split between threads against one thread's.
 
 use flowtrace_graph::{
     AccountId, Accounts, Currency, PaymentFormat, TemporalGraph, Transfer, TransferBuilder,
@@ -422,6 +423,38 @@ fn walking_many_chunks_attributes_as_the_replay_does() {
             let fast = attribute::attribute(&tracer, &q, side, &found);
             let slow = attribute::replay(&tracer, &q, side, &found);
             assert_same_flow(&fast, &slow, &format!("{policy} {side:?}"));
+        }
+    }
+}
+
+/// A search reaching thousands of accounts a hop splits each hop between threads: on a large
+/// random graph it must find the same hops with two threads as with one.
+#[test]
+fn a_search_split_between_threads_finds_what_one_thread_finds() {
+    let mut rng = Rng(5);
+    let accounts = 12_000;
+    let rows = random_rows(&mut rng, accounts, 400_000);
+    let g = graph_with_desk(accounts, Some(2), &rows);
+    let tracer = Tracer::new(&g, Rates::identity(Currency::USD));
+    let pool = |threads| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+    };
+    let (one, two) = (pool(1), pool(2));
+    for side in [Side::Forward, Side::Backward] {
+        for min_amount in [0.0, 200.0] {
+            // Many seeds, so that the early hops, before time runs out, expand thousands of
+            // accounts each.
+            let mut q = TraceQuery::forward((3..2_000).collect());
+            q.max_hops = 6;
+            q.min_amount = min_amount;
+            let alone = one.install(|| reach::reach(&tracer, &q, side));
+            let split = two.install(|| reach::reach(&tracer, &q, side));
+            assert!(alone.count > 100_000, "only {} reached", alone.count);
+            assert_eq!(alone.count, split.count, "{side:?} {min_amount}");
+            assert!(alone.hops == split.hops, "{side:?} {min_amount}");
         }
     }
 }

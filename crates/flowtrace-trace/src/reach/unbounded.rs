@@ -6,14 +6,19 @@
 //! (its first edge after the arrival), so an earlier arrival is a smaller position and no list
 //! is ever searched. Each hop first gathers the edges to scan, then walks them with the cache
 //! lines of the next ones already requested, and gathers the next hop's arrivals in a second
-//! array, so that one hop's search never sees the next hop's arrivals.
+//! array, so that one hop's search never sees the next hop's arrivals. A hop with many accounts
+//! to expand is split between the threads of rayon's pool.
 
 use std::ops::Range;
+use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::{AtomicU32, AtomicU8};
+
+use rayon::prelude::*;
 
 use flowtrace_graph::{AccountId, TransferId};
 
 use super::{Reach, Side};
-use crate::adjacency::Edge;
+use crate::adjacency::{Adjacency, Edge};
 use crate::query::TraceQuery;
 use crate::Tracer;
 use flowtrace_graph::memory::prefetch;
@@ -63,14 +68,7 @@ pub(super) fn reach(
     let mut a = tracer.take_search_arrays();
     // Accounts whose `scanned` changed, to clean up after.
     let mut changed: Vec<AccountId> = Vec::new();
-    let (mut touched, mut touched_next) = (Vec::new(), Vec::new());
-    let arrive = |x: &Edge, arriving: &mut [u32], touched: &mut Vec<AccountId>| {
-        let slot = &mut arriving[x.to as usize];
-        if *slot == NONE {
-            touched.push(x.to);
-        }
-        *slot = (*slot).min(x.next);
-    };
+    let mut touched = Vec::new();
     for &s in &query.seeds {
         a.scanned[s as usize] = 0;
         changed.push(s);
@@ -82,53 +80,51 @@ pub(super) fn reach(
             if hops[x.id as usize] == 0 && !query.seeds.contains(&x.to) && big_enough(x.id) {
                 hops[x.id as usize] = 1;
                 count += 1;
-                arrive(x, &mut a.arriving, &mut touched);
+                let slot = &mut a.arriving[x.to as usize];
+                if *slot == NONE {
+                    touched.push(x.to);
+                }
+                *slot = (*slot).min(x.next);
             }
         }
     }
-    let mut open: Vec<Edge> = Vec::new();
+    let search = Hop {
+        adjacency,
+        range: &range,
+        whole,
+        big_enough: &big_enough,
+    };
+    let threads = rayon::current_num_threads().max(1);
+    let mut alone = Found::default();
     for hop in 2..=query.max_hops.min(255) as u8 {
         if touched.is_empty() {
             break;
         }
-        for (k, &v) in touched.iter().enumerate() {
-            if let Some(&ahead) = touched.get(k + AHEAD) {
-                prefetch(&a.arriving, ahead as usize);
-                prefetch(&a.scanned, ahead as usize);
-                adjacency.prefetch_account(ahead);
-            }
-            let first = std::mem::replace(&mut a.arriving[v as usize], NONE);
-            let bound = a.scanned[v as usize];
-            if first >= bound {
-                continue;
-            }
-            if bound == NONE {
-                changed.push(v);
-            }
-            a.scanned[v as usize] = first;
-            let edges = adjacency.edges(v);
-            let (mut from, mut to) = (first as usize, (bound as usize).min(edges.len()));
-            if !whole {
-                let within = adjacency.positions(v, &range);
-                from = from.max(within.start as usize);
-                to = to.min(within.end as usize);
-            }
-            open.extend_from_slice(edges.get(from..to).unwrap_or_default());
-        }
-        for (i, x) in open.iter().enumerate() {
-            if let Some(ahead) = open.get(i + AHEAD) {
-                prefetch(&hops, ahead.id as usize);
-                prefetch(&a.arriving_next, ahead.to as usize);
-            }
-            if big_enough(x.id) {
-                hops[x.id as usize] = hop;
-                count += 1;
-                arrive(x, &mut a.arriving_next, &mut touched_next);
+        let arrays = Shared {
+            hops: as_atomic_u8(&mut hops),
+            scanned: as_atomic_u32(&mut a.scanned),
+            arriving: as_atomic_u32(&mut a.arriving),
+            arriving_next: as_atomic_u32(&mut a.arriving_next),
+        };
+        if threads == 1 || touched.len() < PARALLEL_FROM {
+            search.expand(&touched, hop, &arrays, &mut alone);
+            touched.clear();
+            alone.hand_over(&mut touched, &mut changed, &mut count);
+        } else {
+            let part = touched.len().div_ceil(threads);
+            let found: Vec<Found> = touched
+                .par_chunks(part)
+                .map(|accounts| {
+                    let mut found = Found::default();
+                    search.expand(accounts, hop, &arrays, &mut found);
+                    found
+                })
+                .collect();
+            touched.clear();
+            for mut f in found {
+                f.hand_over(&mut touched, &mut changed, &mut count);
             }
         }
-        open.clear();
-        touched.clear();
-        std::mem::swap(&mut touched, &mut touched_next);
         std::mem::swap(&mut a.arriving, &mut a.arriving_next);
     }
     // Give the arrays back clean: arrivals the hop limit left unexpanded, and the scan marks.
@@ -140,4 +136,115 @@ pub(super) fn reach(
     }
     tracer.give_search_arrays(a);
     Reach { hops, count, range }
+}
+
+/// Below this many accounts to expand, a hop is searched on one thread: handing work to another
+/// costs more than it saves.
+const PARALLEL_FROM: usize = 4096;
+
+/// What one hop's search needs besides the arrays.
+struct Hop<'a, F> {
+    adjacency: &'a Adjacency,
+    range: &'a Range<TransferId>,
+    whole: bool,
+    big_enough: &'a F,
+}
+
+/// The search's arrays as one hop's threads share them. Each account is expanded by one thread
+/// and each transfer leaves one account, so every entry has one writer, except the arrivals of
+/// the next hop, which take the smallest position atomically.
+struct Shared<'a> {
+    hops: &'a [AtomicU8],
+    scanned: &'a [AtomicU32],
+    arriving: &'a [AtomicU32],
+    arriving_next: &'a [AtomicU32],
+}
+
+/// What one thread found in one hop.
+#[derive(Default)]
+struct Found {
+    /// Accounts first reached in this hop's arrivals (the next hop expands them).
+    touched: Vec<AccountId>,
+    /// Accounts whose `scanned` changed for the first time.
+    changed: Vec<AccountId>,
+    count: usize,
+    /// The edges to walk, gathered before walking them.
+    open: Vec<Edge>,
+}
+
+impl Found {
+    /// Adds what was found to the search's totals and empties itself (keeping its buffers).
+    fn hand_over(
+        &mut self,
+        touched: &mut Vec<AccountId>,
+        changed: &mut Vec<AccountId>,
+        count: &mut usize,
+    ) {
+        touched.append(&mut self.touched);
+        changed.append(&mut self.changed);
+        *count += std::mem::take(&mut self.count);
+    }
+}
+
+impl<F: Fn(TransferId) -> bool + Sync> Hop<'_, F> {
+    /// Expands `accounts` at hop `hop`: gathers the edges their new arrivals open, then walks
+    /// them with the cache lines of the next ones already requested.
+    fn expand(&self, accounts: &[AccountId], hop: u8, a: &Shared, found: &mut Found) {
+        for (k, &v) in accounts.iter().enumerate() {
+            if let Some(&ahead) = accounts.get(k + AHEAD) {
+                prefetch(a.arriving, ahead as usize);
+                prefetch(a.scanned, ahead as usize);
+                self.adjacency.prefetch_account(ahead);
+            }
+            let first = a.arriving[v as usize].load(Relaxed);
+            a.arriving[v as usize].store(NONE, Relaxed);
+            let bound = a.scanned[v as usize].load(Relaxed);
+            if first >= bound {
+                continue;
+            }
+            if bound == NONE {
+                found.changed.push(v);
+            }
+            a.scanned[v as usize].store(first, Relaxed);
+            let edges = self.adjacency.edges(v);
+            let (mut from, mut to) = (first as usize, (bound as usize).min(edges.len()));
+            if !self.whole {
+                let within = self.adjacency.positions(v, self.range);
+                from = from.max(within.start as usize);
+                to = to.min(within.end as usize);
+            }
+            found
+                .open
+                .extend_from_slice(edges.get(from..to).unwrap_or_default());
+        }
+        for (i, x) in found.open.iter().enumerate() {
+            if let Some(ahead) = found.open.get(i + AHEAD) {
+                prefetch(a.hops, ahead.id as usize);
+                prefetch(a.arriving_next, ahead.to as usize);
+            }
+            if (self.big_enough)(x.id) {
+                a.hops[x.id as usize].store(hop, Relaxed);
+                found.count += 1;
+                let slot = &a.arriving_next[x.to as usize];
+                if x.next < slot.load(Relaxed) && slot.fetch_min(x.next, Relaxed) == NONE {
+                    found.touched.push(x.to);
+                }
+            }
+        }
+        found.open.clear();
+    }
+}
+
+/// `values` as atomics, for sharing between a hop's threads.
+fn as_atomic_u32(values: &mut [u32]) -> &[AtomicU32] {
+    // SAFETY: AtomicU32 has the size and alignment of u32, and the exclusive borrow rules out
+    // any other access to `values` while the atomic view lives.
+    unsafe { &*(values as *mut [u32] as *const [AtomicU32]) }
+}
+
+/// `values` as atomics, for sharing between a hop's threads.
+fn as_atomic_u8(values: &mut [u8]) -> &[AtomicU8] {
+    // SAFETY: AtomicU8 has the size and alignment of u8, and the exclusive borrow rules out any
+    // other access to `values` while the atomic view lives.
+    unsafe { &*(values as *mut [u8] as *const [AtomicU8]) }
 }
