@@ -12,6 +12,7 @@
 
 use flowtrace_graph::memory::{prefetch, vec_with_huge_pages};
 use flowtrace_graph::{AccountId, TransferId};
+use rayon::prelude::*;
 
 use super::steps::{Source, Step};
 use crate::flow::{Ends, Flow, TracedAccount, TracedTransfer};
@@ -85,7 +86,6 @@ impl AccountState {
 
 /// Attributes the traced money over the transfers `reach` found.
 pub(super) fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: &Reach) -> Flow {
-    let (g, rates) = (tracer.graph(), tracer.rates());
     let shares = (query.policy == Policy::Haircut).then(|| tracer.shares(side));
     let mut states = tracer.take_account_states();
     // Accounts whose state the walk changed, seeds first.
@@ -145,56 +145,26 @@ pub(super) fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: 
         transfers.reverse();
     }
     // Ids sort faster than whole entries; the entries come out in id order.
-    opened.sort_unstable();
+    opened.par_sort_unstable();
     let mut accounts = vec_with_huge_pages(opened.len());
+    accounts.par_extend(opened.par_iter().enumerate().map(|(k, &v)| {
+        if let Some(&ahead) = opened.get(k + AHEAD) {
+            prefetch(&states, ahead as usize);
+        }
+        settle(&source, query, v, &states[v as usize])
+    }));
     for (k, &v) in opened.iter().enumerate() {
         if let Some(&ahead) = opened.get(k + AHEAD) {
             prefetch(&states, ahead as usize);
         }
-        let state = std::mem::replace(
-            &mut states[v as usize],
-            AccountState::new(tracer.is_desk(v)),
-        );
-        let mut a = TracedAccount {
-            id: v,
-            seed: state.kind == Kind::Seed,
-            hop: state.hop,
-            traced_in: state.traced_in,
-            traced_out: state.traced_out,
-            ..TracedAccount::default()
-        };
-        if a.seed {
-            a.hop = 0;
-            a.traced_in = 0.0;
-            // What left the seeds by transfers the search did not take (below the minimum).
-            for x in tracer.adjacency(side).edges(v) {
-                if reach.range.contains(&x.id) && !reach.has(x.id) && !query.seeds.contains(&x.to) {
-                    let (out, _) = side_amounts(g, rates, side, x.id);
-                    from_seeds += out;
-                    a.traced_out += out;
-                    a.not_followed += out;
-                }
-            }
-        } else if let Some(shares) = shares {
-            a.held = shares.held_at_end(v, state.share());
-            a.not_followed = (a.traced_in - a.traced_out - a.held).max(0.0);
-            a.traced_out += a.not_followed;
-        } else if state.mark != NOT_TAINTED {
-            // Poison: everything paid after the taint that the search did not take.
-            let adjacency = tracer.adjacency(side);
-            let after = adjacency.position_after(v, state.mark);
-            let tails = tracer.tails(side);
-            let paid_after = tails
-                .get(adjacency.offset(v) + after)
-                .filter(|_| after < adjacency.edges(v).len())
-                .copied()
-                .unwrap_or(0.0);
-            a.not_followed = (paid_after - a.traced_out).max(0.0);
-            a.traced_out += a.not_followed;
-        }
+        states[v as usize] = AccountState::new(tracer.is_desk(v));
+    }
+    for a in &accounts {
         ends.held += a.held;
         ends.not_followed += a.not_followed;
-        accounts.push(a);
+        if a.seed {
+            from_seeds += a.not_followed;
+        }
     }
     tracer.give_account_states(states);
     ids.clear();
@@ -207,6 +177,55 @@ pub(super) fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: 
         transfers,
         accounts,
     }
+}
+
+/// What account `v` received, passed on, holds and let go beyond the search, from its books at
+/// the end of the walk.
+fn settle(
+    source: &Source,
+    query: &TraceQuery,
+    v: AccountId,
+    state: &AccountState,
+) -> TracedAccount {
+    let (tracer, side) = (source.tracer, source.side);
+    let mut a = TracedAccount {
+        id: v,
+        seed: state.kind == Kind::Seed,
+        hop: state.hop,
+        traced_in: state.traced_in,
+        traced_out: state.traced_out,
+        ..TracedAccount::default()
+    };
+    if a.seed {
+        a.hop = 0;
+        a.traced_in = 0.0;
+        // What left the seeds by transfers the search did not take (below the minimum).
+        let reach = source.reach;
+        for x in tracer.adjacency(side).edges(v) {
+            if reach.range.contains(&x.id) && !reach.has(x.id) && !query.seeds.contains(&x.to) {
+                let (out, _) = side_amounts(tracer.graph(), tracer.rates(), side, x.id);
+                a.traced_out += out;
+                a.not_followed += out;
+            }
+        }
+    } else if let Some(shares) = source.shares {
+        a.held = shares.held_at_end(v, state.share());
+        a.not_followed = (a.traced_in - a.traced_out - a.held).max(0.0);
+        a.traced_out += a.not_followed;
+    } else if state.mark != NOT_TAINTED {
+        // Poison: everything paid after the taint that the search did not take.
+        let adjacency = tracer.adjacency(side);
+        let after = adjacency.position_after(v, state.mark);
+        let tails = tracer.tails(side);
+        let paid_after = tails
+            .get(adjacency.offset(v) + after)
+            .filter(|_| after < adjacency.edges(v).len())
+            .copied()
+            .unwrap_or(0.0);
+        a.not_followed = (paid_after - a.traced_out).max(0.0);
+        a.traced_out += a.not_followed;
+    }
+    a
 }
 
 /// The books of one trace's walk.
