@@ -16,7 +16,7 @@ use std::hash::BuildHasher;
 use foldhash::fast::FixedState;
 
 use crate::key_table::KeyTable;
-use crate::memory::prefetch_value;
+use flowtrace_memory::prefetch_value;
 
 use crate::ModelError;
 

@@ -57,7 +57,7 @@ impl KeyTable {
     #[inline]
     pub(crate) fn prefetch(&self, hash: u64) {
         if !self.slots.is_empty() {
-            crate::memory::prefetch(&self.slots, self.home(hash));
+            flowtrace_memory::prefetch(&self.slots, self.home(hash));
         }
     }
 

@@ -26,7 +26,6 @@ mod currency;
 mod format;
 mod graph;
 mod key_table;
-pub mod memory;
 mod shards;
 mod sort_order;
 mod summary;

@@ -92,7 +92,7 @@ impl Adjacency {
     /// Hints the processor to load where `v`'s list starts.
     #[inline]
     pub fn prefetch_account(&self, v: AccountId) {
-        flowtrace_graph::memory::prefetch(&self.start, v as usize);
+        flowtrace_memory::prefetch(&self.start, v as usize);
     }
 
     /// Per edge of every list, the sum of `amount` over it and the edges after it in its

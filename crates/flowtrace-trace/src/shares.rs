@@ -154,7 +154,7 @@ impl Shares {
     /// Hints the processor to load transfer `e`'s share.
     #[inline]
     pub fn prefetch(&self, e: TransferId) {
-        flowtrace_graph::memory::prefetch(&self.transfers, e as usize);
+        flowtrace_memory::prefetch(&self.transfers, e as usize);
     }
 
     /// Traced money account `v` still holds after its last transfer.

@@ -27,7 +27,7 @@ impl Chunked {
         let size = chunks * self.room;
         if self.buffer.len() < size {
             self.buffer = Vec::with_capacity(size);
-            advise_huge_pages(&self.buffer, size);
+            advise_huge_pages(&self.buffer);
             self.buffer.resize(size, 0);
         }
         self.lens.clear();

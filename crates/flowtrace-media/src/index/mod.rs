@@ -152,7 +152,7 @@ impl HammingIndex {
         let before = self.hashes.capacity();
         self.hashes.reserve(hashes.size_hint().0);
         if self.hashes.capacity() != before {
-            memory::advise_huge_pages(&self.hashes, self.hashes.capacity());
+            memory::advise_huge_pages(&self.hashes);
         }
         self.hashes.extend(hashes.map(|h| h.words()));
         if self.hashes.len() - self.indexed_up_to() >= TAIL_LIMIT {

@@ -81,7 +81,7 @@ pub fn entry_offset(entry: u32) -> u32 {
 /// Buckets `range` (the hashes of one segment) by `slot`'s leading `bits` bits.
 fn bucket_slot(range: &[[u64; 4]], slot: usize, bits: u32) -> (Vec<u32>, Vec<u32>) {
     let mut directory = vec![0u32; (1usize << bits) + 1];
-    advise_huge_pages(&directory, directory.capacity());
+    advise_huge_pages(&directory);
     for words in range {
         directory[split(words, slot, bits).0 as usize + 1] += 1;
     }
@@ -89,7 +89,7 @@ fn bucket_slot(range: &[[u64; 4]], slot: usize, bits: u32) -> (Vec<u32>, Vec<u32
         directory[b] += directory[b - 1];
     }
     let mut entries = vec![0u32; range.len() + ENTRY_PADDING];
-    advise_huge_pages(&entries, entries.capacity());
+    advise_huge_pages(&entries);
     // Each bucket's start serves as its fill cursor, then everything moves up one place.
     for (offset, words) in range.iter().enumerate() {
         let (b, residue) = split(words, slot, bits);

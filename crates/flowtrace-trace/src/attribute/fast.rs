@@ -10,7 +10,7 @@
 //! The transfers' own data is gathered a chunk ahead, on the other core when there is one
 //! ([`super::steps`]).
 
-use flowtrace_graph::memory::{prefetch, vec_with_huge_pages};
+use flowtrace_memory::{prefetch, vec_with_huge_pages};
 use flowtrace_graph::{AccountId, TransferId};
 use rayon::prelude::*;
 

@@ -11,7 +11,7 @@ use flowtrace_graph::{AccountId, TransferId};
 use crate::reach::{Reach, Side};
 use crate::shares::{side_amounts, Shares, TransferShare};
 use crate::Tracer;
-use flowtrace_graph::memory::prefetch;
+use flowtrace_memory::prefetch;
 
 /// How many transfers ahead the gathering asks for the columns' cache lines.
 const AHEAD: usize = 16;

@@ -21,7 +21,7 @@ use super::{Reach, Side};
 use crate::adjacency::{Adjacency, Edge};
 use crate::query::TraceQuery;
 use crate::Tracer;
-use flowtrace_graph::memory::prefetch;
+use flowtrace_memory::prefetch;
 
 /// No arrival (and, for `scanned`, nothing scanned yet).
 pub(crate) const NONE: u32 = u32::MAX;

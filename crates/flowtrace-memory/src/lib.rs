@@ -1,5 +1,6 @@
-//! Memory hints for the large arrays of a graph and the searches over it: prefetching the cache
-//! lines a loop will need a few steps later, and backing big fresh arrays with 2 MiB pages.
+//! Memory hints for flowtrace's large arrays (graphs, searches, intern tables, hash indexes):
+//! prefetching the cache lines a loop will need a few steps later, and backing big fresh arrays
+//! with 2 MiB pages.
 //!
 //! Both are hints. They never change a result; where the processor or the kernel does not
 //! support them, nothing changes but the speed.
