@@ -42,6 +42,14 @@ pub fn vec_with_huge_pages<T>(capacity: usize) -> Vec<T> {
     v
 }
 
+/// `len` copies of `value` on 2 MiB pages (see [`vec_with_huge_pages`]): for arrays read at
+/// random, where small pages would also cost a TLB miss on nearly every read.
+pub fn filled_on_huge_pages<T: Clone>(len: usize, value: T) -> Vec<T> {
+    let mut v = vec_with_huge_pages(len);
+    v.resize(len, value);
+    v
+}
+
 /// Asks the kernel to back `v`'s allocation (its capacity) with 2 MiB pages where it can. Call
 /// it before the memory is first written.
 pub fn advise_huge_pages<T>(v: &Vec<T>) {
@@ -74,6 +82,8 @@ mod tests {
         prefetch(&v, 12);
         prefetch(&v, 1 << 30); // out of range: nothing happens
         assert_eq!(v.iter().sum::<u64>(), (1u64 << 20) * ((1 << 20) - 1) / 2);
+        let filled = filled_on_huge_pages(3 << 20, 7u32);
+        assert!(filled.len() == 3 << 20 && filled.iter().all(|&x| x == 7));
         let small: Vec<u8> = vec_with_huge_pages(10);
         assert!(small.capacity() >= 10);
     }

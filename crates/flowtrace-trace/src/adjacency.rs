@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use flowtrace_graph::{AccountId, TemporalGraph, TransferId};
 
+use flowtrace_memory::filled_on_huge_pages;
+
 use crate::reach::Side;
 
 /// A transfer leaving an account, as the search sees it.
@@ -44,14 +46,14 @@ impl Adjacency {
             start[v as usize + 1] = start[v as usize] + degree as u32;
         }
         let mut seen = vec![0u32; accounts];
-        let mut edges = vec![
+        let mut edges = filled_on_huge_pages(
+            n,
             Edge {
                 id: 0,
                 to: 0,
-                next: 0
-            };
-            n
-        ];
+                next: 0,
+            },
+        );
         for i in 0..n {
             let id = match side {
                 Side::Forward => i,
@@ -98,7 +100,7 @@ impl Adjacency {
     /// Per edge of every list, the sum of `amount` over it and the edges after it in its
     /// account's list (same layout as the lists).
     pub fn tails(&self, amount: impl Fn(TransferId) -> f64) -> Vec<f64> {
-        let mut tails = vec![0.0; self.edges.len()];
+        let mut tails = filled_on_huge_pages(self.edges.len(), 0.0);
         for w in self.start.windows(2) {
             let mut sum = 0.0;
             for i in (w[0] as usize..w[1] as usize).rev() {

@@ -208,7 +208,8 @@ impl<'g> Tracer<'g> {
 
     /// A zeroed hop array, one entry per transfer.
     pub(crate) fn take_hops(&self) -> Vec<u8> {
-        self.hops.take(|| vec![0; self.graph.transfers().len()])
+        self.hops
+            .take(|| flowtrace_memory::filled_on_huge_pages(self.graph.transfers().len(), 0))
     }
 
     /// An empty list for transfer ids (with the capacity an earlier trace left it).

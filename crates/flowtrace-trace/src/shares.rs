@@ -15,6 +15,8 @@
 
 use flowtrace_graph::{AccountId, TemporalGraph, TransferId};
 
+use flowtrace_memory::filled_on_huge_pages;
+
 use crate::rates::Rates;
 use crate::reach::Side;
 
@@ -109,7 +111,7 @@ impl Shares {
         let mut p = vec![1.0f64; accounts];
         let mut epoch = vec![0u32; accounts];
         let mut shares = Shares {
-            transfers: vec![TransferShare::default(); n],
+            transfers: filled_on_huge_pages(n, TransferShare::default()),
             end: Vec::new(),
             end_epoch: Vec::new(),
         };

@@ -10,8 +10,8 @@
 //! The transfers' own data is gathered a chunk ahead, on the other core when there is one
 //! ([`super::steps`]).
 
-use flowtrace_memory::{prefetch, vec_with_huge_pages};
 use flowtrace_graph::{AccountId, TransferId};
+use flowtrace_memory::{prefetch, vec_with_huge_pages};
 use rayon::prelude::*;
 
 use super::steps::{Source, Step};
@@ -61,7 +61,9 @@ pub(crate) struct AccountState {
 impl AccountState {
     /// Clean states for a graph whose cash desks are marked in `desks`.
     pub fn clean(desks: &[bool]) -> Vec<AccountState> {
-        desks.iter().map(|&desk| AccountState::new(desk)).collect()
+        let mut states = vec_with_huge_pages(desks.len());
+        states.extend(desks.iter().map(|&desk| AccountState::new(desk)));
+        states
     }
 
     fn new(desk: bool) -> AccountState {

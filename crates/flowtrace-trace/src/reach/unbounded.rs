@@ -21,7 +21,7 @@ use super::{Reach, Side};
 use crate::adjacency::{Adjacency, Edge};
 use crate::query::TraceQuery;
 use crate::Tracer;
-use flowtrace_memory::prefetch;
+use flowtrace_memory::{filled_on_huge_pages, prefetch, vec_with_huge_pages};
 
 /// No arrival (and, for `scanned`, nothing scanned yet).
 pub(crate) const NONE: u32 = u32::MAX;
@@ -39,11 +39,12 @@ pub(crate) struct SearchArrays {
 impl SearchArrays {
     /// Clean arrays for a graph whose cash desks are marked in `desks`.
     pub fn new(desks: &[bool]) -> SearchArrays {
-        let scanned = desks.iter().map(|&d| if d { 0 } else { NONE }).collect();
+        let mut scanned = vec_with_huge_pages(desks.len());
+        scanned.extend(desks.iter().map(|&d| if d { 0 } else { NONE }));
         SearchArrays {
             scanned,
-            arriving: vec![NONE; desks.len()],
-            arriving_next: vec![NONE; desks.len()],
+            arriving: filled_on_huge_pages(desks.len(), NONE),
+            arriving_next: filled_on_huge_pages(desks.len(), NONE),
         }
     }
 }
