@@ -2,6 +2,9 @@
 //! millions of times while pairing, so each is turned into a number once, on reading.
 
 use std::hash::BuildHasher;
+use std::sync::OnceLock;
+
+use flowtrace_memory::{advise_huge_pages, prefetch_value};
 
 /// Ids stop below this value; `u32::MAX` is kept free to mean "none" in the columns.
 pub const MAX_IDS: usize = u32::MAX as usize;
@@ -24,12 +27,16 @@ const HEADER: usize = 8;
 /// memory (the entry, which holds the id as well), where keeping the id in the slot costs two
 /// in turn (the string's place, then its bytes): both are random places of tables larger than
 /// the core's caches, and reading interns every id of every post. A string costs its bytes
-/// plus 27 to 37 bytes.
+/// plus 19 to 29 bytes.
 #[derive(Default)]
 pub struct Interner {
     arena: Vec<u8>,
-    /// Where string `i`'s entry starts in the arena.
-    starts: Vec<u64>,
+    /// How many strings there are.
+    count: usize,
+    /// Where string `i`'s entry starts in the arena, found by one walk over the arena the first
+    /// time a string is asked for by id: entries lie in id order, so nothing need be written
+    /// per string while reading (8 bytes a string, a page cleared by the kernel every 512).
+    starts: OnceLock<Vec<u64>>,
     /// `tag << 40 | place`, or [`EMPTY`]; the length is a power of two (or zero).
     slots: Vec<u64>,
 }
@@ -66,7 +73,7 @@ impl Interner {
 
     /// How many distinct strings there are.
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.count
     }
 
     /// The entry at `place`: its id and its bytes.
@@ -80,9 +87,23 @@ impl Interner {
         (id, self.arena.get(start..start + len).unwrap_or(&[]))
     }
 
+    /// Where each entry starts, in id order (each entry is followed by the next).
+    fn places(&self) -> impl Iterator<Item = u64> + '_ {
+        let mut place = 0;
+        std::iter::from_fn(move || {
+            let at = place;
+            place += HEADER + self.entry(at).1.len();
+            (at < self.arena.len()).then_some(at as u64)
+        })
+    }
+
+    fn starts(&self) -> &[u64] {
+        self.starts.get_or_init(|| self.places().collect())
+    }
+
     /// The string with id `id`, or `""` if there is none.
     pub fn get(&self, id: u32) -> &str {
-        match self.starts.get(id as usize) {
+        match self.starts().get(id as usize) {
             // Entries are copied from `&str`s whole, so this is UTF-8.
             Some(&place) => std::str::from_utf8(self.entry(place as usize).1).unwrap_or(""),
             None => "",
@@ -101,7 +122,7 @@ impl Interner {
             }
             if slot & !PLACE_MASK == tag {
                 let (id, bytes) = self.entry((slot & PLACE_MASK) as usize);
-                if bytes == s {
+                if same_bytes(bytes, s) {
                     return (i, Some(id));
                 }
             }
@@ -130,7 +151,26 @@ impl Interner {
         if self.slots.is_empty() {
             return;
         }
-        prefetch_line(&self.slots[hash as usize & (self.slots.len() - 1)]);
+        prefetch_value(&self.slots[hash as usize & (self.slots.len() - 1)]);
+    }
+
+    /// The second stage of [`Interner::prefetch_hashed`], some rows later, once the slot has
+    /// arrived: starts loading the entry of the string the slot's tag points at, which
+    /// confirming a match reads (a random place in an arena larger than the cache, so it was
+    /// the other half of an intern's waiting). Looks at the home slot's cache line only.
+    pub(crate) fn prefetch_entry(&self, hash: u64) {
+        if self.slots.is_empty() {
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let home = hash as usize & mask;
+        let line = &self.slots[home..=(home | 7).min(mask)];
+        let mut run = line.iter().take_while(|&&slot| slot != EMPTY);
+        if let Some(&slot) = run.find(|&&slot| slot & !PLACE_MASK == tag(hash)) {
+            if let Some(entry) = self.arena.get((slot & PLACE_MASK) as usize) {
+                prefetch_value(entry);
+            }
+        }
     }
 
     /// The id of `s` and whether it is new; `None` when the id space (or the arena's) is
@@ -161,14 +201,16 @@ impl Interner {
         self.arena.extend_from_slice(&id.to_le_bytes());
         self.arena.extend_from_slice(&len.to_le_bytes());
         self.arena.extend_from_slice(s);
-        self.starts.push(place as u64);
+        self.count += 1;
+        if let Some(starts) = self.starts.get_mut() {
+            starts.push(place as u64);
+        }
         Some((id, true))
     }
 
     /// Makes room for about `more` new strings without growing the table (best effort: if the
     /// memory is not there, nothing is reserved).
     pub fn reserve(&mut self, more: usize) {
-        let _ = self.starts.try_reserve_exact(more);
         // Entries as long on average as so far, or as a 16-byte id; growing the arena by
         // doubling would copy it whole each time.
         let entry = match self.len() {
@@ -190,7 +232,7 @@ impl Interner {
         advise_huge_pages(&slots);
         slots.resize(size, EMPTY);
         let mask = size - 1;
-        for &place in &self.starts {
+        for place in self.places() {
             let hash = hash_bytes(self.entry(place as usize).1);
             let mut i = hash as usize & mask;
             while slots[i] != EMPTY {
@@ -203,45 +245,28 @@ impl Interner {
 
     /// Bytes held, for memory reports.
     pub fn heap_bytes(&self) -> usize {
-        self.arena.capacity() + self.starts.capacity() * 8 + self.slots.capacity() * 8
+        let starts = self.starts.get().map_or(0, |s| s.capacity() * 8);
+        self.arena.capacity() + starts + self.slots.capacity() * 8
     }
 }
 
-/// Asks the kernel to back `v`'s allocation with 2 MiB pages where it can, before it is first
-/// written. Every intern looks at a random slot of a table of up to tens of megabytes: with
-/// 4 KiB pages nearly each look also misses the address translation cache and walks the page
-/// tables. A hint: without it (or on other systems) nothing changes but the speed.
-#[cfg(target_os = "linux")]
-fn advise_huge_pages<T>(v: &Vec<T>) {
-    const HUGE: usize = 2 << 20;
-    let bytes = v.capacity() * std::mem::size_of::<T>();
-    if bytes < HUGE {
-        return;
+/// Whether two strings are equal, without a call to `memcmp` for the short ones (ids and most
+/// URLs): a call costs more than comparing a few words.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
     }
-    const PAGE: usize = 4096;
-    let start = (v.as_ptr() as usize).next_multiple_of(PAGE);
-    let end = (v.as_ptr() as usize + bytes) / PAGE * PAGE;
-    // SAFETY: the range lies inside `v`'s own allocation (rounded inwards to whole pages), and
-    // MADV_HUGEPAGE changes how pages are backed, never their contents.
-    unsafe {
-        libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+    let (mut a, mut b) = (a, b);
+    while let (Some((x, rest_a)), Some((y, rest_b))) =
+        (a.split_first_chunk::<8>(), b.split_first_chunk::<8>())
+    {
+        if x != y {
+            return false;
+        }
+        (a, b) = (rest_a, rest_b);
     }
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
-
-#[cfg(not(target_os = "linux"))]
-fn advise_huge_pages<T>(_v: &Vec<T>) {}
-
-/// Asks the processor to fetch the cache line holding `value` (a hint: it changes no result).
-#[cfg(all(target_arch = "x86_64", target_feature = "sse"))]
-pub(crate) fn prefetch_line<T>(value: &T) {
-    use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-    // SAFETY: SSE is part of x86-64 (this is compiled only where the target has it); a
-    // prefetch reads nothing and the pointer comes from a reference.
-    unsafe { _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(value).cast::<i8>()) }
-}
-
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse")))]
-pub(crate) fn prefetch_line<T>(_value: &T) {}
 
 #[cfg(test)]
 mod tests {

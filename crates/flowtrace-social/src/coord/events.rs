@@ -57,7 +57,7 @@ impl Pairing for Windowed {
 
     fn prefetch(&self, i: usize) {
         if let Some(unit) = self.units.get(i) {
-            crate::intern::prefetch_line(unit);
+            flowtrace_memory::prefetch_value(unit);
         }
     }
 }

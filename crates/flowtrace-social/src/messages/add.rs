@@ -29,10 +29,19 @@ pub struct Post<'a> {
 pub(crate) enum Urls<'a> {
     /// Each a URL (empty ones are skipped).
     Listed(&'a [&'a str]),
-    /// The toolkit's `urls` field: URLs separated by single spaces, empty pieces skipped, with
-    /// the [`crate::intern::hash`] of each URL (each non-empty piece, in order), computed by
-    /// the reader apart from adding the post (on another thread).
-    Spaced(&'a str, &'a [u64]),
+    /// The toolkit's `urls` field as the reader split it (URLs separated by single spaces,
+    /// empty pieces skipped): each URL's place in the reader's text and its
+    /// [`crate::intern::hash`], computed apart from adding the post (by the stage that cuts
+    /// records, so that this one neither splits nor hashes again).
+    Cut(&'a str, &'a [UrlPiece]),
+}
+
+/// One URL of a row, cut by a reader: where it is in the reader's text, and its hash.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct UrlPiece {
+    pub hash: u64,
+    pub start: u32,
+    pub end: u32,
 }
 
 /// The [`crate::intern::hash`]es of a post's ids, which a reader may compute apart from adding
@@ -158,11 +167,10 @@ impl Messages {
         };
         match urls {
             Urls::Listed(list) => list.iter().try_for_each(|&u| add_url(u, hash(u))),
-            Urls::Spaced(_, []) => Ok(()),
-            Urls::Spaced(field, hashes) => {
-                let pieces = field.split(' ').filter(|u| !u.is_empty());
-                pieces.zip(hashes).try_for_each(|(u, &h)| add_url(u, h))
-            }
+            Urls::Cut(text, pieces) => pieces.iter().try_for_each(|piece| {
+                let url = text.get(piece.start as usize..piece.end as usize);
+                add_url(url.unwrap_or(""), piece.hash)
+            }),
         }
     }
 
@@ -212,7 +220,26 @@ impl Messages {
         }
         match urls {
             Urls::Listed(list) => list.iter().for_each(|u| self.urls.prefetch(u)),
-            Urls::Spaced(_, hashes) => hashes.iter().for_each(|&h| self.urls.prefetch_hashed(h)),
+            Urls::Cut(_, pieces) => pieces
+                .iter()
+                .for_each(|piece| self.urls.prefetch_hashed(piece.hash)),
+        }
+    }
+
+    /// The second stage of [`Messages::prefetch`], some rows later: starts loading the entries
+    /// that confirming the post's ids and URLs will read (see
+    /// [`crate::intern::Interner::prefetch_entry`]). New message ids have none; accounts, URLs
+    /// and targets mostly do.
+    pub(crate) fn prefetch_entries(&self, hashes: &KeyHashes, urls: &[UrlPiece]) {
+        if self.columns.targets {
+            for target in [hashes.repost_id, hashes.reply_id].into_iter().flatten() {
+                self.items.prefetch_entry(target);
+            }
+        }
+        self.users.prefetch_entry(hashes.user_id);
+        if self.columns.urls {
+            urls.iter()
+                .for_each(|piece| self.urls.prefetch_entry(piece.hash));
         }
     }
 }

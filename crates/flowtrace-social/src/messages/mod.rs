@@ -15,7 +15,7 @@ use crate::intern::Interner;
 use texts::Texts;
 
 pub use add::{AddError, Post};
-pub(crate) use add::{KeyHashes, Urls};
+pub(crate) use add::{KeyHashes, UrlPiece, Urls};
 
 use crate::coord::NetworkKind;
 
@@ -235,6 +235,16 @@ impl Messages {
     /// Raw text of message `m`, when the table was made with `keep_text`.
     pub fn raw_text(&self, m: usize) -> Option<&str> {
         (self.keep_text && m < self.len()).then(|| self.texts.raw(m))
+    }
+
+    /// Whether the table keeps account names (readers need not look at them otherwise).
+    pub(crate) fn keeps_usernames(&self) -> bool {
+        self.columns.usernames
+    }
+
+    /// Whether the table keeps any texts (readers need not look at them otherwise).
+    pub(crate) fn keeps_texts(&self) -> bool {
+        self.keep_text || self.columns.texts
     }
 
     /// Approximate heap bytes held, for memory reports.

@@ -5,12 +5,11 @@
 
 use std::io::BufRead;
 use std::ops::Range;
-use std::sync::mpsc::{Receiver, SyncSender};
 
 use super::fields::Bad;
 use super::records::{Record, Records};
 use super::rows::{check, Shape};
-use crate::messages::{Columns, KeyHashes};
+use crate::messages::{Columns, KeyHashes, UrlPiece};
 
 /// Rows per batch: big enough to make the hand-over cheap, small enough that a batch (about
 /// 100 KiB) is still in cache when the interning thread takes it, also when the two threads
@@ -27,10 +26,11 @@ pub(super) struct Row {
     pub raw: Range<u32>,
     pub fields: u32,
     pub timestamp: f64,
-    /// Its ids' hashes, computed here on the cutting thread, which has time to spare.
+    /// Its ids' hashes, computed here, with the row's bytes at hand (and, with two threads,
+    /// on the one that has time to spare).
     pub hashes: KeyHashes,
-    /// Its URLs' hashes (when the table keeps URLs): a range of [`Batch::url_hashes`].
-    pub url_hashes: Range<u32>,
+    /// Its URLs (when the table keeps them): a range of [`Batch::urls`].
+    pub urls: Range<u32>,
 }
 
 /// What one record of the file turned out to be.
@@ -53,8 +53,8 @@ pub(super) struct Batch {
     pub bounds: Vec<(u32, u32)>,
     /// The raw bytes of rejected records (not always UTF-8).
     pub rejected: Vec<u8>,
-    /// The hashes of the rows' URLs, row after row.
-    pub url_hashes: Vec<u64>,
+    /// The rows' URLs (places in `text`, and hashes), row after row.
+    pub urls: Vec<UrlPiece>,
     pub entries: Vec<Entry>,
     /// Input bytes consumed once this batch was cut.
     pub consumed: u64,
@@ -66,8 +66,8 @@ impl Batch {
         self.text.get(a as usize..b as usize).unwrap_or("")
     }
 
-    pub fn url_hashes(&self, row: &Row) -> &[u64] {
-        &self.url_hashes[row.url_hashes.start as usize..row.url_hashes.end as usize]
+    pub fn urls(&self, row: &Row) -> &[UrlPiece] {
+        &self.urls[row.urls.start as usize..row.urls.end as usize]
     }
 
     pub fn raw(&self, row: &Row) -> &[u8] {
@@ -161,18 +161,18 @@ impl Cut {
     }
 }
 
-/// Reads every record after the header and sends the batches; stops early when the receiver
-/// has gone (the load ended on a bad row) and sends the read error if one happens. Batches the
-/// receiver is done with come back on `spent` to be filled again, so that their buffers are
-/// allocated once. Each row's URLs and repost and reply targets are hashed when the table
-/// keeps them (`columns`).
+/// Reads every record after the header and hands over the batches in file order, and a read
+/// error if one happens; `hand_over` gives back a batch to fill next (so that buffers are
+/// allocated once), or `None` to stop (the load ended on a bad row). Each row's URLs and repost
+/// and reply targets are hashed when the table keeps them (`columns`).
 pub(super) fn produce<R: BufRead>(
     mut records: Records<R>,
-    (out, spent): (SyncSender<std::io::Result<Batch>>, Receiver<Batch>),
     columns: Columns,
+    mut hand_over: impl FnMut(std::io::Result<Batch>) -> Option<Batch>,
 ) {
     let mut cut = Cut::default();
     let mut rec = Record::default();
+    let mut next = Batch::default();
     loop {
         let room = BATCH_ROWS - cut.spans.len();
         let Cut {
@@ -192,23 +192,24 @@ pub(super) fn produce<R: BufRead>(
                 }
                 Ok(false) => false,
                 Err(e) => {
-                    let _ = out.send(Err(e));
+                    hand_over(Err(e));
                     return;
                 }
             },
             Ok(_) => true,
             Err(e) => {
-                let _ = out.send(Err(e));
+                hand_over(Err(e));
                 return;
             }
         };
         if cut.spans.len() >= BATCH_ROWS || cut.bytes.len() >= BATCH_BYTES || !more {
-            let mut batch = spent.try_recv().unwrap_or_default();
+            let mut batch = std::mem::take(&mut next);
             check(&mut cut, &mut batch, columns);
             batch.consumed = records.consumed();
             cut.clear();
-            if out.send(Ok(batch)).is_err() || !more {
-                return;
+            match hand_over(Ok(batch)) {
+                Some(spent) if more => next = spent,
+                _ => return,
             }
         }
     }

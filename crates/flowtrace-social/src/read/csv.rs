@@ -25,12 +25,13 @@ pub const COLUMNS: [&str; 8] = [
 ];
 
 const MESSAGE_ID: usize = 0;
-const URLS: usize = 7;
 
 /// Reads the toolkit's posts CSV at `path` (see the [module documentation](super)).
 ///
-/// Two threads: [`batches::produce`] cuts and checks records, this one interns them in file
-/// order, so ids are the same as on one thread.
+/// Two threads where there are two cores: [`batches::produce`] cuts and checks records, this
+/// one interns them in file order, so ids are the same as on one thread. On one core the two
+/// stages take turns on this thread instead: a second thread there would only add a switch of
+/// threads (and a batch leaving the cache) per batch.
 pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadError> {
     let file = File::open(path).map_err(|source| io(path, source))?;
     let mut records = Records::new(BufReader::with_capacity(READ_BUFFER, file));
@@ -41,41 +42,79 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
         });
     }
     check_header(path, &rec)?;
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    let mut rejects = RejectHandler::new(path, &options.on_error)?;
-    let mut messages = Messages::with_columns(options.keep_text, options.columns);
-    std::thread::scope(|scope| {
-        // One batch waiting at most: more would only have left the cache by their turn.
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        let (spent_tx, spent_rx) = std::sync::mpsc::channel();
-        let columns = options.columns;
-        scope.spawn(move || batches::produce(records, (tx, spent_rx), columns));
-        let (mut told, mut consumed) = (0, 0);
-        // Returning early drops `rx`, which tells the producer to stop.
-        for batch in rx {
-            let batch = batch.map_err(|e| io(path, e))?;
-            if consumed == 0 {
-                reserve(&mut messages, &batch, size, options);
+    let mut load = Load {
+        path,
+        options,
+        size: std::fs::metadata(path).map_or(0, |m| m.len()),
+        messages: Messages::with_columns(options.keep_text, options.columns),
+        rejects: RejectHandler::new(path, &options.on_error)?,
+        told: 0,
+        consumed: 0,
+    };
+    let columns = options.columns;
+    let one_core = std::thread::available_parallelism().map_or(true, |n| n.get() == 1);
+    if one_core {
+        let mut failed = None;
+        batches::produce(records, columns, |batch| {
+            load.take(batch).map_err(|e| failed = Some(e)).ok()
+        });
+        failed.map_or(Ok(()), Err)?;
+    } else {
+        std::thread::scope(|scope| {
+            // One batch waiting at most: more would only have left the cache by their turn.
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            let (spent_tx, spent_rx) = std::sync::mpsc::channel();
+            scope.spawn(move || {
+                batches::produce(records, columns, |batch| {
+                    tx.send(batch).ok()?;
+                    Some(spent_rx.try_recv().unwrap_or_default())
+                })
+            });
+            // Returning early drops `rx`, which tells the producer to stop.
+            for batch in rx {
+                let _ = spent_tx.send(load.take(batch)?);
             }
-            take_batch(path, &batch, &mut messages, &mut rejects)?;
-            consumed = batch.consumed;
-            let _ = spent_tx.send(batch);
-            if let Some(progress) = options.progress {
-                if consumed - told >= PROGRESS_STEP {
-                    told = consumed;
-                    progress(told);
-                }
-            }
-        }
-        if let Some(progress) = options.progress {
-            progress(consumed);
-        }
-        Ok::<(), ReadError>(())
-    })?;
+            Ok::<(), ReadError>(())
+        })?;
+    }
+    if let Some(progress) = options.progress {
+        progress(load.consumed);
+    }
     Ok(LoadedMessages {
-        messages,
-        report: rejects.finish()?,
+        messages: load.messages,
+        report: load.rejects.finish()?,
     })
+}
+
+/// The second stage's state: the table being filled, the books, and the progress told.
+struct Load<'a> {
+    path: &'a Path,
+    options: &'a ReadOptions<'a>,
+    size: u64,
+    messages: Messages,
+    rejects: RejectHandler,
+    told: u64,
+    consumed: u64,
+}
+
+impl Load<'_> {
+    /// Adds a batch's rows to the table (and its rejects to the books); gives the batch back
+    /// to be filled again.
+    fn take(&mut self, batch: std::io::Result<Batch>) -> Result<Batch, ReadError> {
+        let batch = batch.map_err(|e| io(self.path, e))?;
+        if self.consumed == 0 {
+            reserve(&mut self.messages, &batch, self.size, self.options);
+        }
+        take_batch(self.path, &batch, &mut self.messages, &mut self.rejects)?;
+        self.consumed = batch.consumed;
+        if let Some(progress) = self.options.progress {
+            if self.consumed - self.told >= PROGRESS_STEP {
+                self.told = self.consumed;
+                progress(self.told);
+            }
+        }
+        Ok(batch)
+    }
 }
 
 /// Bytes read from the file at a time; the bulk fast path takes whole lines from one read.
@@ -102,23 +141,26 @@ fn reserve(messages: &mut Messages, first: &Batch, file_size: u64, options: &Rea
 /// Rows ahead of the one being added whose table slots are fetched into cache meanwhile: the id
 /// tables are far larger than the cache, and fetching several rows' slots at once overlaps
 /// their waits for memory, which were most of the reader's time.
-const PREFETCH_AHEAD: usize = 8;
+const PREFETCH_AHEAD: usize = 16;
+/// Rows ahead whose slots, arrived by then, are read to fetch the entries they point at.
+const ENTRIES_AHEAD: usize = 8;
 
-/// Row `row` of `batch` as a message, with its URL field.
-fn post_of<'a>(batch: &'a Batch, row: &Row) -> (Post<'a>, Urls<'a>) {
+/// Row `row` of `batch` as a message, with its URLs; the name and text only when the table
+/// keeps them (`wanted`), as each field looked at is a few more loads a row.
+fn post_of<'a>(batch: &'a Batch, row: &Row, (names, texts): (bool, bool)) -> (Post<'a>, Urls<'a>) {
     let field = |i| batch.field(row, i);
     let optional = |i| Some(field(i)).filter(|v: &&str| !v.is_empty());
     let post = Post {
         message_id: field(0),
         user_id: field(1),
-        username: field(2),
+        username: if names { field(2) } else { "" },
         repost_id: optional(3),
         reply_id: optional(4),
-        message: field(5),
+        message: if texts { field(5) } else { "" },
         timestamp: row.timestamp,
         urls: Vec::new(),
     };
-    (post, Urls::Spaced(field(URLS), batch.url_hashes(row)))
+    (post, Urls::Cut(&batch.text, batch.urls(row)))
 }
 
 fn take_batch(
@@ -131,16 +173,24 @@ fn take_batch(
     // of its ids (computed with the row) and its URLs.
     let prefetch = |messages: &Messages, i: usize| {
         if let Some(Entry::Row(row)) = batch.entries.get(i) {
-            let urls = Urls::Spaced(batch.field(row, URLS), batch.url_hashes(row));
+            let urls = Urls::Cut(&batch.text, batch.urls(row));
             messages.prefetch(&row.hashes, urls);
         }
     };
+    let prefetch_entries = |messages: &Messages, i: usize| {
+        if let Some(Entry::Row(row)) = batch.entries.get(i) {
+            messages.prefetch_entries(&row.hashes, batch.urls(row));
+        }
+    };
+    let wanted = (messages.keeps_usernames(), messages.keeps_texts());
     (0..PREFETCH_AHEAD).for_each(|i| prefetch(messages, i));
+    (0..ENTRIES_AHEAD).for_each(|i| prefetch_entries(messages, i));
     for (i, entry) in batch.entries.iter().enumerate() {
         prefetch(messages, i + PREFETCH_AHEAD);
+        prefetch_entries(messages, i + ENTRIES_AHEAD);
         match entry {
             Entry::Row(row) => {
-                let (post, urls) = post_of(batch, row);
+                let (post, urls) = post_of(batch, row, wanted);
                 let at = (path, row.line, batch.raw(row));
                 let row_post = (&post, urls, &row.hashes);
                 add_row(messages, row_post, column(MESSAGE_ID), at, rejects)?;

@@ -13,7 +13,7 @@
 
 use std::io::{self, BufRead};
 
-use super::scan::special_bytes;
+use super::scan::{marks, BLOCK};
 
 /// Longest record held, in bytes (1 MiB); longer ones are measured, flagged and skipped.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
@@ -181,43 +181,52 @@ impl<R: BufRead> Records<R> {
         let base = out.len();
         let (mut line_start, mut taken) = (0, 0);
         let mut commas: Vec<usize> = Vec::with_capacity(16);
-        let mut stop = max == 0;
         let mut block_at = 0;
-        while !stop && block_at < chunk.len() {
-            let end = (block_at + 16).min(chunk.len());
-            let mut hits = match chunk[block_at..end].try_into() {
-                Ok(block) => special_bytes(block),
+        'scan: while max > 0 && block_at < chunk.len() {
+            let end = (block_at + BLOCK).min(chunk.len());
+            let marks = match chunk[block_at..end].try_into() {
+                Ok(block) => marks(block),
                 Err(_) => {
-                    let mut tail = [0u8; 16];
+                    let mut tail = [0u8; BLOCK];
                     tail[..end - block_at].copy_from_slice(&chunk[block_at..end]);
-                    special_bytes(&tail)
+                    marks(&tail)
                 }
             };
+            // Only what comes before the block's first quote: that line is left to the
+            // byte-by-byte path.
+            let before_quote = match marks.quotes {
+                0 => u64::MAX,
+                quotes => (1 << quotes.trailing_zeros()) - 1,
+            };
+            let mut hits = (marks.commas | marks.lines) & before_quote;
             while hits != 0 {
-                let at = block_at + hits.trailing_zeros() as usize;
+                let bit = hits.trailing_zeros();
                 hits &= hits - 1;
-                match chunk[at] {
-                    b',' => commas.push(at - line_start),
-                    b'"' => stop = true,
-                    _ if at - line_start > MAX_RECORD_BYTES => stop = true,
-                    _ => {
-                        let mut len = at - line_start;
-                        if len > 0 && chunk[at - 1] == b'\r' {
-                            len -= 1;
-                        }
-                        self.lines += 1;
-                        if len > 0 {
-                            each(self.lines, base + line_start, len, &commas);
-                            taken += 1;
-                        }
-                        commas.clear();
-                        line_start = at + 1;
-                        stop = taken == max;
-                    }
+                let at = block_at + bit as usize;
+                if marks.lines >> bit & 1 == 0 {
+                    commas.push(at - line_start);
+                    continue;
                 }
-                if stop {
-                    break;
+                if at - line_start > MAX_RECORD_BYTES {
+                    break 'scan;
                 }
+                let mut len = at - line_start;
+                if len > 0 && chunk[at - 1] == b'\r' {
+                    len -= 1;
+                }
+                self.lines += 1;
+                if len > 0 {
+                    each(self.lines, base + line_start, len, &commas);
+                    taken += 1;
+                }
+                commas.clear();
+                line_start = at + 1;
+                if taken == max {
+                    break 'scan;
+                }
+            }
+            if marks.quotes != 0 {
+                break;
             }
             block_at = end;
         }

@@ -8,10 +8,10 @@ use std::ops::Range;
 use super::batches::{keep_rejected, Batch, Cut, Entry, Row, Span};
 use super::csv::{column, COLUMNS};
 use super::error::RejectKind;
-use super::fields::{parse_timestamp, split_urls, Bad};
+use super::fields::{parse_timestamp, Bad};
 use super::records::MAX_RECORD_BYTES;
 use crate::intern::hash;
-use crate::messages::{Columns, KeyHashes};
+use crate::messages::{Columns, KeyHashes, UrlPiece};
 
 const MESSAGE_ID: usize = 0;
 const USER_ID: usize = 1;
@@ -46,7 +46,7 @@ impl Default for Shape {
 pub(super) fn check(cut: &mut Cut, batch: &mut Batch, columns: Columns) {
     batch.entries.clear();
     batch.rejected.clear();
-    batch.url_hashes.clear();
+    batch.urls.clear();
     let mut spare = std::mem::take(&mut batch.text).into_bytes();
     spare.clear();
     let bytes = std::mem::replace(&mut cut.bytes, spare);
@@ -66,12 +66,10 @@ pub(super) fn check(cut: &mut Cut, batch: &mut Batch, columns: Columns) {
             match check_span(span, &batch.bounds, &batch.text, columns.targets) {
                 Ok(mut row) => {
                     if columns.urls {
-                        let (a, b) = batch.bounds[row.fields as usize + URLS];
-                        let field = batch.text.get(a as usize..b as usize).unwrap_or("");
-                        let hashes = &mut batch.url_hashes;
-                        let start = hashes.len() as u32;
-                        hashes.extend(split_urls(field).map(hash));
-                        row.url_hashes = start..hashes.len() as u32;
+                        let first = batch.urls.len() as u32;
+                        let field = batch.bounds[row.fields as usize + URLS];
+                        cut_urls(&batch.text, field, &mut batch.urls);
+                        row.urls = first..batch.urls.len() as u32;
                     }
                     Entry::Row(row)
                 }
@@ -83,6 +81,24 @@ pub(super) fn check(cut: &mut Cut, batch: &mut Batch, columns: Columns) {
             }
         };
         batch.entries.push(entry);
+    }
+}
+
+/// Splits the `urls` field at `(start, end)` of `text` as [`super::fields::split_urls`] does, keeping each
+/// URL's place and hash.
+fn cut_urls(text: &str, (start, end): (u32, u32), urls: &mut Vec<UrlPiece>) {
+    let field = text.get(start as usize..end as usize).unwrap_or("");
+    let mut at = start;
+    for piece in field.split(' ') {
+        let piece_end = at + piece.len() as u32;
+        if !piece.is_empty() {
+            urls.push(UrlPiece {
+                hash: hash(piece),
+                start: at,
+                end: piece_end,
+            });
+        }
+        at = piece_end + 1;
     }
 }
 
@@ -189,6 +205,6 @@ fn check_span(span: &Span, bounds: &[(u32, u32)], text: &str, targets: bool) -> 
         fields: span.fields.start,
         timestamp,
         hashes,
-        url_hashes: 0..0,
+        urls: 0..0,
     })
 }
