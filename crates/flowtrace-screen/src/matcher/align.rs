@@ -87,6 +87,16 @@ pub(crate) struct StackAlignment {
 }
 
 impl StackAlignment {
+    /// The matched pairs, in query order.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = TokenPair> + '_ {
+        self.pairs[..self.n].iter().map(|p| p.wide())
+    }
+
+    /// The left-overs matched glued (see [`Alignment::joined`]).
+    pub(crate) fn joined(&self) -> Option<(u32, u32, f32)> {
+        self.joined
+    }
+
     pub(crate) fn into_alignment(self) -> Alignment {
         Alignment {
             score: self.score,
@@ -100,30 +110,50 @@ impl StackAlignment {
 
 /// Aligns `query` (token weights `qw`) with `listed` (weights `lw`).
 pub fn align(query: &[Token], qw: &[f32], listed: &[Token], lw: &[f32]) -> Alignment {
-    let listed: Vec<&Token> = listed.iter().collect();
-    align_with(query, qw, &listed, lw, |i, j| {
-        token_similarity(&query[i], listed[j])
-    })
-    .into_alignment()
+    align_listed(query, qw, listed, lw).into_alignment()
 }
 
-/// [`align`] with the similarity of query token `i` and listed token `j` given by
-/// `similarity(i, j)`, so that a caller comparing one query with many names can compute each
-/// distinct token pair once. The listed tokens are references, as a caller may keep them
-/// interned.
+/// [`align`] kept on the stack.
+pub(crate) fn align_listed(
+    query: &[Token],
+    qw: &[f32],
+    listed: &[Token],
+    lw: &[f32],
+) -> StackAlignment {
+    let listed: Vec<&Token> = listed.iter().collect();
+    let query_tokens = &query[..query.len().min(MAX_TOKENS)];
+    let rows: Vec<Vec<(f32, TokenHow)>> = listed
+        .iter()
+        .map(|l| {
+            query_tokens
+                .iter()
+                .map(|q| token_similarity(q, l))
+                .collect()
+        })
+        .collect();
+    let rows: Vec<&[(f32, TokenHow)]> = rows.iter().map(Vec::as_slice).collect();
+    align_with(query, qw, &listed, lw, &rows)
+}
+
+/// [`align`] with the similarities of the query tokens with listed token `j` given in
+/// `rows[j]`, so that a caller comparing one query with many names can compute each distinct
+/// token pair once. The listed tokens are references, as a caller may keep them interned.
+// Inlined into the screener's loop as it was when it took a closure: called out of line it
+// returns its alignment through memory, which cost more than the alignment.
+#[inline(always)]
 pub(crate) fn align_with(
     query: &[Token],
     qw: &[f32],
     listed: &[&Token],
     lw: &[f32],
-    mut similarity: impl FnMut(usize, usize) -> (f32, TokenHow),
+    rows: &[&[(f32, TokenHow)]],
 ) -> StackAlignment {
     let (nq, nl) = (query.len().min(MAX_TOKENS), listed.len().min(MAX_TOKENS));
     let mut buffer = [NO_PAIR; MAX_TOKENS * MAX_TOKENS];
     let mut n = 0;
-    for i in 0..nq {
-        for j in 0..nl {
-            let (similarity, how) = similarity(i, j);
+    // The order pairs are found in does not matter: they are sorted on a total order below.
+    for (j, row) in rows[..nl].iter().enumerate() {
+        for (i, &(similarity, how)) in row[..nq].iter().enumerate() {
             if similarity > 0.0 {
                 // Both below MAX_TOKENS.
                 let (query, listed) = (i as u8, j as u8);

@@ -55,17 +55,18 @@ pub(super) fn jaro_winkler_bound(a: &[u8], b: &[u8]) -> f32 {
     let (ma, mb) = (mask(a), mask(b));
     let shared = |s: &[u8], m: u32| s.iter().filter(|&&c| m & (1 << (c & 31)) != 0).count();
     let m = shared(a, mb).min(shared(b, ma)) as f32;
-    jaro_winkler_from(m, a, b)
+    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count();
+    jaro_winkler_from(m, (a.len(), b.len()), prefix)
 }
 
-/// The Jaro-Winkler similarity `a` and `b` would have with `m` matches and no transpositions:
-/// an upper bound when `m` is one of the number of matches.
-pub(super) fn jaro_winkler_from(m: f32, a: &[u8], b: &[u8]) -> f32 {
+/// The Jaro-Winkler similarity two words of `lengths` sharing their first `prefix` letters
+/// would have with `m` matches and no transpositions: an upper bound when `m` is one of the
+/// number of matches.
+pub(super) fn jaro_winkler_from(m: f32, lengths: (usize, usize), prefix: usize) -> f32 {
     if m == 0.0 {
         return 0.0;
     }
-    let jaro = (m / a.len() as f32 + m / b.len() as f32 + 1.0) / 3.0;
-    let prefix = a.iter().zip(b).take(4).take_while(|(x, y)| x == y).count();
+    let jaro = (m / lengths.0 as f32 + m / lengths.1 as f32 + 1.0) / 3.0;
     jaro + prefix as f32 * 0.1 * (1.0 - jaro)
 }
 

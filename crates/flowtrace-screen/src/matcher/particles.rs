@@ -95,9 +95,20 @@ pub(super) fn compound(form: &mut NameForm, word: &str) -> Option<String> {
     Some(joined)
 }
 
+/// [`settle_suffix`] of a word owned: the word itself, not a copy, when its ending is settled
+/// already or it has none (most words).
+pub(super) fn settle_suffix_owned(word: String) -> String {
+    settled_suffix(&word).unwrap_or(word)
+}
+
 /// One spelling for the compound endings written in one word: Habibollah, Habibulla →
 /// `habibullah`; Salahaldin, Salahuddin, Salaheddine → `salahuddin`.
 pub(super) fn settle_suffix(word: &str) -> String {
+    settled_suffix(word).unwrap_or_else(|| word.to_owned())
+}
+
+/// [`settle_suffix`], or `None` when the word has no compound ending to settle.
+fn settled_suffix(word: &str) -> Option<String> {
     const ENDINGS: [(&str, &str); 17] = [
         ("ullah", "ullah"),
         ("ollah", "ullah"),
@@ -118,14 +129,12 @@ pub(super) fn settle_suffix(word: &str) -> String {
         ("addin", "uddin"),
     ];
     if word.starts_with("abd") {
-        return word.to_owned();
+        return None;
     }
-    for (ending, canonical) in ENDINGS {
-        if let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 3) {
-            return format!("{stem}{canonical}");
-        }
-    }
-    word.to_owned()
+    ENDINGS.iter().find_map(|(ending, canonical)| {
+        let stem = word.strip_suffix(ending).filter(|s| s.len() >= 3)?;
+        Some(format!("{stem}{canonical}"))
+    })
 }
 
 /// The generational suffix a word is, if it is one: Jr. or Sr. after a name, or the Arabic

@@ -21,20 +21,62 @@ pub(super) fn plainly_different(a: &Token, b: &Token) -> bool {
 
 /// [`plainly_different`] for two words and their letter masks (see [`Token::letters`]).
 pub(crate) fn plainly_different_words(x: &[u8], mx: u32, y: &[u8], my: u32) -> bool {
-    let heads =
-        x.len() > 5 && y.len() > 5 && x[..3] == y[..3] && matches!(&x[..3], b"abd" | b"abu");
+    let one_edit = || within_one_edit(x, y);
+    plainly_different_shapes(Shape::of(x, mx), Shape::of(y, my), one_edit)
+}
+
+/// What [`plainly_different`] reads of a word: its length, letter mask and first four bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    pub(crate) len: usize,
+    pub(crate) letters: u32,
+    /// The first four bytes, zeros after a shorter word's end.
+    pub(crate) head: [u8; 4],
+}
+
+impl Shape {
+    pub(crate) fn of(word: &[u8], letters: u32) -> Shape {
+        // Byte by byte: a copy of a length known only at run time is a call to memcpy.
+        let head = std::array::from_fn(|i| word.get(i).copied().unwrap_or(0));
+        Shape {
+            len: word.len(),
+            letters,
+            head,
+        }
+    }
+
+    /// How many of the first four letters two words share, in order.
+    fn common_prefix(self, other: Shape) -> usize {
+        let equal = self.head.iter().zip(&other.head);
+        let shared = equal.take_while(|(x, y)| x == y).count();
+        shared.min(self.len).min(other.len)
+    }
+}
+
+/// [`plainly_different`] told from two words' shapes; `one_edit` says whether the words are
+/// within one edit, and is asked only when their lengths are (a caller without the letters
+/// may answer "perhaps", `true`, and get "not plainly" back).
+pub(crate) fn plainly_different_shapes(
+    x: Shape,
+    y: Shape,
+    one_edit: impl FnOnce() -> bool,
+) -> bool {
+    let heads = x.len > 5
+        && y.len > 5
+        && x.head[..3] == y.head[..3]
+        && matches!(&x.head[..3], b"abd" | b"abu");
     if heads {
         return false;
     }
-    let one_edit = |x: &[u8], y: &[u8]| x.len().abs_diff(y.len()) <= 1 && within_one_edit(x, y);
-    if x.len().min(y.len()) <= 2 {
+    if x.len.min(y.len) <= 2 {
         return true;
     }
     // Each letter one word has and the other lacks takes at least one of its positions out of
     // the matches Jaro can count.
     let only = |m: u32, n: u32, len: usize| len - ((m & !n).count_ones() as usize).min(len);
-    let matches = only(mx, my, x.len()).min(only(my, mx, y.len()));
-    jaro_winkler_from(matches as f32, x, y) < TOKEN_FLOOR && !one_edit(x, y)
+    let matches = only(x.letters, y.letters, x.len).min(only(y.letters, x.letters, y.len));
+    let bound = jaro_winkler_from(matches as f32, (x.len, y.len), x.common_prefix(y));
+    bound < TOKEN_FLOOR && !(x.len.abs_diff(y.len) <= 1 && one_edit())
 }
 
 /// Spelling similarity of two ASCII words: a one-edit typo in a word of five or more letters

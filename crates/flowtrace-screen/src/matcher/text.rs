@@ -5,7 +5,7 @@
 
 use super::particles::{
     compound, generation, is_abd_typo, is_abd_typo_before_article, is_head, is_particle,
-    settle_abd, settle_suffix, ABD, ARTICLES, SUN_ARTICLES,
+    settle_abd, settle_suffix_owned, ABD, ARTICLES, SUN_ARTICLES,
 };
 use super::skeleton::{skeleton, skeleton_letters};
 use super::variants::{governed_key, sound_key};
@@ -72,23 +72,33 @@ const ORGANISATION_WORDS: [(&str, &str); 22] = [
 
 /// Reads a name into tokens and particles.
 pub fn analyse(name: &str) -> NameForm {
-    let words = words(&rotate_comma(name));
-    let mut form = NameForm::default();
+    let mut words = words(&rotate_comma(name));
+    let mut form = NameForm {
+        tokens: Vec::with_capacity(words.len()),
+        particles: Vec::new(),
+    };
     let mut i = 0;
     while i < words.len() {
         let (text, consonantal) = &words[i];
+        let consonantal = *consonantal;
         let next = words.get(i + 1).map(|(t, _)| t.as_str());
         let previous = i.checked_sub(1).map(|p| words[p].0.as_str());
-        i += 1;
         if let Some(generation) = generation(text, previous, next) {
             form.tokens.push(token(generation.to_owned(), false));
+            i += 1;
             continue;
         }
         if is_particle(text, next) {
             form.particles.push(text.clone());
+            i += 1;
             continue;
         }
-        let mut text = text.clone();
+        // The word is taken rather than copied. The next word's `previous` then reads "", which
+        // `generation` tells from the word only by whether it is an article, and a word taken
+        // here that has a next word is no article (that would be a particle, above).
+        let mut text = std::mem::take(&mut words[i].0);
+        i += 1;
+        let next = words.get(i).map(|(t, _)| t.as_str());
         let mut original = None;
         if is_head(&text) && next.is_none() && !form.tokens.is_empty() {
             // Reversed order (NASHUK ABU): the head governs the word before it.
@@ -128,9 +138,9 @@ pub fn analyse(name: &str) -> NameForm {
         if let Some(joined) = compound(&mut form, &text) {
             text = joined;
         } else {
-            text = settle_suffix(&text);
+            text = settle_suffix_owned(text);
         }
-        let mut t = token(text, *consonantal);
+        let mut t = token(text, consonantal);
         if t.unglued.is_none() && original.as_deref() != Some(t.text.as_str()) {
             t.unglued = original;
         }

@@ -74,10 +74,14 @@ pub(crate) fn governed_key(word: &str) -> u64 {
 /// Abou Zeid and Zeid, Abd al-Rahman and Rahman. The compound names someone else (the father
 /// of Zeid, the servant of the Merciful), so a caller scores this well below a match.
 pub(crate) fn governs(compound: &Token, other: &Token) -> bool {
-    compound.governed != 0
-        && other.governed == 0
-        && other.text.len() >= 3
-        && compound.governed == other.sound
+    let other_keys = (other.governed, other.text.len(), other.sound);
+    governs_keys(compound.governed, other_keys)
+}
+
+/// [`governs`] told from the compound's governed key and the other word's governed key,
+/// length and sound key.
+pub(crate) fn governs_keys(compound: u64, (governed, len, sound): (u64, usize, u64)) -> bool {
+    compound != 0 && governed == 0 && len >= 3 && compound == sound
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{text_hash, IndexedName, NameTokens, Screener};
 use crate::index::{KeyIndex, MIN_WEIGHT};
-use crate::matcher::{analyse, is_generation, Token, WEAK_ALIAS_FACTOR};
+use crate::matcher::{analyse, is_generation, Sketch, Token, WEAK_ALIAS_FACTOR};
 use crate::model::{NameQuality, Watchlist};
 
 impl Screener {
@@ -68,6 +68,7 @@ impl Screener {
             })
             .collect();
         let texts = tokens.iter().map(|t| text_hash(&t.text)).collect();
+        let sketches = tokens.iter().map(Sketch::of).collect();
         Screener {
             list,
             names,
@@ -75,6 +76,7 @@ impl Screener {
             token_ids,
             token_weights,
             tokens,
+            sketches,
             texts,
             totals,
             index,

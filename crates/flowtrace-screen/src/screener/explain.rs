@@ -2,7 +2,8 @@
 //! the particles set aside and the adjustments.
 
 use super::IndexedName;
-use crate::matcher::{Alignment, Explanation, NameForm, TokenHow};
+use crate::matcher::{Adjustment, Explanation, NameForm, StackAlignment, Token, TokenHow};
+use crate::model::ListedName;
 
 /// Whether token `i` is in a mask of token positions (names past 32 tokens have none there).
 fn bit(mask: u32, i: usize) -> bool {
@@ -12,52 +13,58 @@ fn bit(mask: u32, i: usize) -> bool {
 pub(super) fn explain(
     form: &NameForm,
     listed: &IndexedName,
-    listed_name: &crate::model::ListedName,
-    alignment: &Alignment,
-    adjustments: Vec<crate::matcher::Adjustment>,
+    listed_name: &ListedName,
+    alignment: &StackAlignment,
+    adjustments: Vec<Adjustment>,
 ) -> Explanation {
     let (q, l) = (&form.tokens, &listed.form.tokens);
-    let mut pairs: Vec<_> = alignment
-        .pairs
-        .iter()
-        .map(|p| {
-            (
-                q[p.query].text.clone(),
-                l[p.listed].text.clone(),
-                p.similarity,
-                p.how,
-            )
-        })
-        .collect();
-    let (q_glued, l_glued) = alignment.joined.map_or((0, 0), |(qm, lm, _)| (qm, lm));
-    let glued = |tokens: &[crate::matcher::Token], mask: u32| {
-        let chosen = tokens.iter().enumerate().filter(|(i, _)| bit(mask, *i));
-        chosen
-            .map(|(_, t)| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join("+")
-    };
-    if let Some((qm, lm, similarity)) = alignment.joined {
-        pairs.push((glued(q, qm), glued(l, lm), similarity, TokenHow::Joined));
-    }
-    let unmatched = |tokens: &[crate::matcher::Token], used: &dyn Fn(usize) -> bool| {
-        let free = tokens.iter().enumerate().filter(|(i, _)| !used(*i));
-        free.map(|(_, t)| t.text.clone()).collect()
-    };
-    let particles = form.particles.iter().chain(&listed.form.particles);
-    Explanation {
-        matched_name: listed_name.full.clone(),
-        kind: listed_name.kind,
-        quality: listed_name.quality,
-        pairs,
-        unmatched_query: unmatched(q, &|i| {
-            bit(q_glued, i) || alignment.pairs.iter().any(|p| p.query == i)
-        }),
-        unmatched_listed: unmatched(l, &|i| {
-            bit(l_glued, i) || alignment.pairs.iter().any(|p| p.listed == i)
-        }),
-        particles: particles.cloned().collect(),
-        name_score: alignment.score,
+    let particles = || form.particles.iter().chain(&listed.form.particles);
+    // Every word is written once at most, glued ones with a `+` between them.
+    let letters = |tokens: &[Token]| tokens.iter().map(|t| t.text.len() + 1).sum::<usize>();
+    let words = letters(q) + letters(l) + particles().map(String::len).sum::<usize>();
+    let parts = q.len() + l.len() + 1 + form.particles.len() + listed.form.particles.len();
+    let mut explanation = Explanation::with_capacity(
+        listed_name.full.clone(),
+        listed_name.kind,
+        listed_name.quality,
+        alignment.score,
         adjustments,
+        (words, parts),
+    );
+    // Pairs index tokens below MAX_TOKENS, so a mask holds them.
+    let (mut q_used, mut l_used) = (0u32, 0u32);
+    for p in alignment.pairs() {
+        q_used |= 1 << p.query;
+        l_used |= 1 << p.listed;
+        let (query, listed) = (q[p.query].text.as_str(), l[p.listed].text.as_str());
+        let once = std::iter::once;
+        explanation.push_pair(once(query), once(listed), p.similarity, p.how);
     }
+    let (q_glued, l_glued) = alignment.joined().map_or((0, 0), |(qm, lm, _)| (qm, lm));
+    if let Some((qm, lm, similarity)) = alignment.joined() {
+        explanation.push_pair(chosen(q, qm), chosen(l, lm), similarity, TokenHow::Joined);
+    }
+    for (i, t) in q.iter().enumerate() {
+        if !bit(q_glued | q_used, i) {
+            explanation.push_query_only(&t.text);
+        }
+    }
+    for (i, t) in l.iter().enumerate() {
+        if !bit(l_glued | l_used, i) {
+            explanation.push_listed_only(&t.text);
+        }
+    }
+    for particle in particles() {
+        explanation.push_particle(particle);
+    }
+    explanation
+}
+
+/// The texts of the tokens in `mask`, in written order.
+fn chosen(tokens: &[Token], mask: u32) -> impl Iterator<Item = &str> {
+    let texts = tokens
+        .iter()
+        .enumerate()
+        .filter(move |(i, _)| bit(mask, *i));
+    texts.map(|(_, t)| t.text.as_str())
 }

@@ -16,11 +16,12 @@ use foldhash::fast::FixedState;
 
 use crate::index::KeyIndex;
 use crate::matcher::{
-    adjustments, analyse, Alignment, Explanation, NameForm, Query, Token, WEAK_ALIAS_FACTOR,
+    adjustments, analyse, Explanation, NameForm, Query, Sketch, StackAlignment, Token,
+    WEAK_ALIAS_FACTOR,
 };
-use crate::matcher::{BIRTH_DATE_AGREES, NATIONALITY_AGREES};
+use crate::matcher::{BIRTH_DATE_AGREES, MAX_TOKENS, NATIONALITY_AGREES};
 use crate::model::{ListedEntity, NameQuality, Watchlist};
-use candidates::select_best;
+use candidates::{ranked_name, select_best};
 use explain::explain;
 use score::{prefetch, NameTokens};
 use scratch::Scratch;
@@ -95,6 +96,9 @@ pub struct Screener {
     token_weights: Vec<f32>,
     /// Every distinct listed token once.
     tokens: Vec<Token>,
+    /// The sketch of each of `tokens`, apart from them: most pairs a query meets are told
+    /// unlike from these alone.
+    sketches: Vec<Sketch>,
     /// Hashes of the texts of `tokens`, to tell a word some listed name writes from one none
     /// does (a collision would only skip a typo lookup).
     texts: HashSet<u64, FixedState>,
@@ -143,10 +147,11 @@ impl Screener {
         let (mut candidates, touched) = self.candidates(&form, &weights, options.threshold);
         let mut scored = 0;
         let mut top = 0.0f32;
+        let sketches = query_sketches(&form);
         let mut hits = SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
-            scratch.fit(self.names.len(), self.tokens.len());
-            scratch.new_query();
+            scratch.fit(self.names.len());
+            scratch.new_query(form.tokens.len().min(MAX_TOKENS));
             while scored < candidates.len() && scored < MAX_SCORED {
                 if scored >= FIRST_SCORED && top >= options.threshold {
                     break;
@@ -162,26 +167,29 @@ impl Screener {
                 let next = scored;
                 scored = end;
                 let batch = &candidates[next..end];
-                for &(_, name) in batch {
-                    prefetch(&self.scoring[name as usize]);
+                for &key in batch {
+                    prefetch(&self.scoring[ranked_name(key) as usize]);
                 }
-                for (k, &(_, name)) in batch.iter().enumerate() {
-                    if let Some(&(_, coming)) = batch.get(k + 2) {
-                        self.prefetch_tokens(coming);
+                for (k, &key) in batch.iter().enumerate() {
+                    let name = ranked_name(key);
+                    if let Some(&coming) = batch.get(k + 2) {
+                        self.prefetch_tokens(ranked_name(coming));
                     }
-                    let (score, aligned) = self.quick_score(&form, &weights, name, scratch);
+                    let tokens = (&form, &weights[..], &sketches);
+                    let (score, aligned) = self.quick_score(tokens, name, scratch);
                     top = top.max(score);
                     let entity = self.scoring[name as usize].entity;
-                    scratch.best.keep(entity, score, name, aligned);
+                    let reaches = could_reach(query, score, options.threshold);
+                    scratch
+                        .best
+                        .keep((entity, name), (score, &aligned), reaches);
                 }
             }
-            let best = &scratch.best;
-            let hits: Vec<Hit> = best
-                .iter()
-                .filter(|&(score, _, _)| could_reach(query, score, options.threshold))
-                .filter_map(|(_, name, aligned)| {
-                    let alignment = aligned.into_alignment();
-                    self.hit(query, &form, name, alignment, options.threshold)
+            let hits: Vec<Hit> = scratch
+                .best
+                .reaching()
+                .filter_map(|(name, aligned)| {
+                    self.hit(query, &form, name, aligned, options.threshold)
                 })
                 .collect();
             scratch.candidates = candidates;
@@ -206,7 +214,7 @@ impl Screener {
             .map(|n| (n as u32, self.name_score(&form, &weights, n as u32)))
             .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
             .map(|(n, (_, a))| (n, a))?;
-        self.hit(query, &form, name, alignment, f32::NEG_INFINITY)
+        self.hit(query, &form, name, &alignment, f32::NEG_INFINITY)
     }
 
     /// The hit for a name's alignment, when its final score reaches `threshold` (the
@@ -216,7 +224,7 @@ impl Screener {
         query: &Query,
         form: &NameForm,
         name: u32,
-        alignment: Alignment,
+        alignment: &StackAlignment,
         threshold: f32,
     ) -> Option<Hit> {
         let listed = &self.names[name as usize];
@@ -242,13 +250,18 @@ impl Screener {
         if score < threshold {
             return None;
         }
-        let explanation = explain(form, listed, listed_name, &alignment, adjustments);
+        let explanation = explain(form, listed, listed_name, alignment, adjustments);
         Some(Hit {
             entity: listed.entity as usize,
             score,
             explanation,
         })
     }
+}
+
+/// The sketches of a query's tokens (those past [`MAX_TOKENS`] are not aligned).
+fn query_sketches(form: &NameForm) -> [Sketch; MAX_TOKENS] {
+    std::array::from_fn(|i| form.tokens.get(i).map(Sketch::of).unwrap_or_default())
 }
 
 /// The hash [`Screener`] keeps of every listed word's text.

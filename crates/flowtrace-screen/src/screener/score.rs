@@ -5,7 +5,8 @@
 use super::scratch::Scratch;
 use super::Screener;
 use crate::matcher::{
-    align, align_with, token_similarity, Alignment, NameForm, StackAlignment, Token, MAX_TOKENS,
+    align_listed, align_with, surely_unlike, token_similarity, NameForm, Sketch, StackAlignment,
+    Token, TokenHow, MAX_TOKENS,
 };
 
 /// What scoring a candidate name reads, in a few bytes so that the candidates of a query stay
@@ -20,36 +21,45 @@ pub(super) struct NameTokens {
 }
 
 impl Screener {
-    /// The score of one name for the query, with every distinct token pair computed once per
-    /// query; [`Screener::name_score`] gives the same score with its alignment.
+    /// The score of one name for the query (its form, token weights and token sketches),
+    /// with every distinct token pair computed once per query; [`Screener::name_score`] gives
+    /// the same score with its alignment.
     pub(super) fn quick_score(
         &self,
-        form: &NameForm,
-        weights: &[f32],
+        (form, weights, sketches): (&NameForm, &[f32], &[Sketch; MAX_TOKENS]),
         name: u32,
         scratch: &mut Scratch,
     ) -> (f32, StackAlignment) {
         let (listed, ids, listed_weights) = self.name_tokens(name);
         let query = &form.tokens[..form.tokens.len().min(MAX_TOKENS)];
-        let similarity = |i: usize, j: usize| {
-            let id = ids[j];
-            let row = scratch.row(id, |row| {
-                let other = &self.tokens[id as usize];
-                for (cell, q) in row.iter_mut().zip(query) {
-                    *cell = token_similarity(q, other);
+        let nl = ids.len().min(MAX_TOKENS);
+        let mut at = [0u32; MAX_TOKENS];
+        for (at, &id) in at.iter_mut().zip(&ids[..nl]) {
+            *at = scratch.row(id, |cells| {
+                let sketch = &self.sketches[id as usize];
+                for (q, q_sketch) in query.iter().zip(sketches) {
+                    // The listed token's own record is read only for pairs its sketch leaves.
+                    cells.push(if surely_unlike(q_sketch, sketch) {
+                        (0.0, TokenHow::Spelling)
+                    } else {
+                        token_similarity(q, &self.tokens[id as usize])
+                    });
                 }
             });
-            row[i]
-        };
-        // References only: a token is read when a similarity or gluing needs it.
+        }
+        let mut rows: [&[(f32, TokenHow)]; MAX_TOKENS] = [&[]; MAX_TOKENS];
+        for (row, &at) in rows.iter_mut().zip(&at[..nl]) {
+            *row = scratch.row_at(at);
+        }
+        // References only: a token is read when gluing needs it.
         let listed_tokens: [&Token; MAX_TOKENS] =
             std::array::from_fn(|j| &self.tokens[ids.get(j).map_or(0, |&id| id as usize)]);
         let aligned = align_with(
             &form.tokens,
             weights,
-            &listed_tokens[..ids.len().min(MAX_TOKENS)],
+            &listed_tokens[..nl],
             listed_weights,
-            similarity,
+            &rows[..nl],
         );
         (aligned.score * listed.factor, aligned)
     }
@@ -78,10 +88,10 @@ impl Screener {
         form: &NameForm,
         weights: &[f32],
         name: u32,
-    ) -> (f32, Alignment) {
+    ) -> (f32, StackAlignment) {
         let (listed, _, listed_weights) = self.name_tokens(name);
         let tokens = &self.names[name as usize].form.tokens;
-        let alignment = align(&form.tokens, weights, tokens, listed_weights);
+        let alignment = align_listed(&form.tokens, weights, tokens, listed_weights);
         (alignment.score * listed.factor, alignment)
     }
 }
