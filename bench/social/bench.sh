@@ -15,7 +15,9 @@
 # (--threads 1) and its intended URL handling (--mode fixed: empty URL pieces dropped, as
 # flowtrace does), so both compute the same edges; the script checks they are identical.
 # flowtrace runs the flowtrace-social `coordinate` example, once on one core and once on all
-# (co-similarity in a run of its own each time).
+# (co-similarity in a run of its own each time), then each exact network alone (reading only
+# the columns it needs) on one core, and co-link and co-retweet alone on all cores against a
+# second toolkit run on all cores (unpinned, --threads = cores).
 # "One core" is `taskset -c 0` for both sides (the toolkit's SQLite work and flowtrace's
 # reading thread pair then share that core). Each side's time includes reading the CSV
 # (the toolkit's preprocessing into SQLite), as a user pays it. Peak RSS is /usr/bin/time -v's
@@ -40,12 +42,19 @@ all_kinds=$kinds,co_similar_tweet
 echo "input: $input ($(wc -l <"$input") lines, $(du -h "$input" | cut -f1))"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "start: $(uptime)"
-if [ "${REUSE_TOOLKIT:-0}" = 1 ] && [ -s "$work/toolkit.log" ]; then
-    echo "toolkit: reusing $work/toolkit.log ($(stat -c %y "$work/toolkit.log"))"
+if [ "${REUSE_TOOLKIT:-0}" = 1 ] && [ -s "$work/toolkit.log" ] && [ -s "$work/toolkit-n.log" ]; then
+    echo "toolkit: reusing $work/toolkit.log ($(stat -c %y "$work/toolkit.log")) and toolkit-n.log"
 else
     taskset -c 0 /usr/bin/time -v "$python" "$root/bench/social/toolkit_networks.py" "$input" \
         "$work/toolkit.db" "$work/toolkit-edges.csv" --mode fixed --window 60 --min-weight 2 \
         --threads 1 --kinds "$kinds" 2>"$work/toolkit.log"
+    # The toolkit at its best on this machine: unpinned, one worker per core for its computing
+    # step (its preprocessing is one process whatever --threads says). Against flowtrace's
+    # networks alone on all cores below.
+    rm -f "$work/toolkit-n.db"
+    /usr/bin/time -v "$python" "$root/bench/social/toolkit_networks.py" "$input" \
+        "$work/toolkit-n.db" "$work/toolkit-n-edges.csv" --mode fixed --window 60 \
+        --min-weight 2 --threads "$(nproc)" --kinds co_link,co_retweet 2>"$work/toolkit-n.log"
 fi
 rm -f "$work/toolkit-sim.log" "$work/toolkit-sim-edges.csv"
 if [ "${SIMILARITY_TIMEOUT:-0}" -gt 0 ]; then
@@ -67,6 +76,11 @@ for kind in ${kinds//,/ }; do
     RAYON_NUM_THREADS=1 taskset -c 0 /usr/bin/time -v "$flowtrace" "$input" \
         "$work/flowtrace-alone" --window 60 --min-weight 2 --kinds "$kind" --loops \
         2>"$work/flowtrace-alone-$kind.log"
+done
+# Co-link and co-retweet alone on all cores, against the toolkit on all cores.
+for kind in co_link co_retweet; do
+    /usr/bin/time -v "$flowtrace" "$input" "$work/flowtrace-alone-n" --window 60 --min-weight 2 \
+        --kinds "$kind" --loops 2>"$work/flowtrace-alone-n-$kind.log"
 done
 echo "end: $(uptime)"
 python3 "$root/bench/social/summarise.py" "$work" "$all_kinds"

@@ -116,6 +116,16 @@ def main():
             a, t = plus(steps["read"], steps[k]), tk_time[k]
             verdict = agreement(edges_flowtrace(work / "flowtrace-alone", k), tk_edges[k])
             print(f"{k:<17}{cell(t):>18}{cell(a):>18}{ratio(t, a):>12}  {verdict}")
+    both = [k for k in exact if (work / f"flowtrace-alone-n-{k}.log").exists()]
+    if both and (work / "toolkit-n.log").exists():
+        tk_n = timings(work / "toolkit-n.log")[0]
+        tk_n_edges = edges_toolkit(work / "toolkit-n-edges.csv", both)
+        print("one network a run, all cores (the toolkit unpinned, --threads = cores)")
+        for k in both:
+            steps = timings(work / f"flowtrace-alone-n-{k}.log")[0]
+            a, t = plus(steps["read"], steps[k]), plus(tk_n["preprocess"], tk_n[k])
+            verdict = agreement(edges_flowtrace(work / "flowtrace-alone-n", k), tk_n_edges[k])
+            print(f"{k:<17}{cell(t):>18}{cell(a):>18}{ratio(t, a):>12}  {verdict}")
 
 
 if __name__ == "__main__":
