@@ -23,7 +23,8 @@ use crate::matcher::{BIRTH_DATE_AGREES, MAX_TOKENS, NATIONALITY_AGREES};
 use crate::model::{ListedEntity, NameQuality, Watchlist};
 use candidates::{ranked_name, select_best};
 use explain::explain;
-use score::{prefetch, NameTokens};
+use flowtrace_memory::prefetch;
+use score::NameTokens;
 use scratch::Scratch;
 
 /// The threshold `flowtrace screen` uses unless told otherwise, chosen on the labelled set in
@@ -168,7 +169,7 @@ impl Screener {
                 scored = end;
                 let batch = &candidates[next..end];
                 for &key in batch {
-                    prefetch(&self.scoring[ranked_name(key) as usize]);
+                    prefetch(&self.scoring, ranked_name(key) as usize);
                 }
                 for (k, &key) in batch.iter().enumerate() {
                     let name = ranked_name(key);

@@ -2,6 +2,8 @@
 //! and asked for ahead of use, and each distinct (query token, listed token) similarity is
 //! computed once per query.
 
+use flowtrace_memory::prefetch;
+
 use super::scratch::Scratch;
 use super::Screener;
 use crate::matcher::{
@@ -79,8 +81,8 @@ impl Screener {
     /// batch of candidates was chosen): candidates fall anywhere in the list.
     pub(super) fn prefetch_tokens(&self, name: u32) {
         let start = self.scoring[name as usize].start as usize;
-        prefetch(self.token_ids.as_ptr().wrapping_add(start));
-        prefetch(self.token_weights.as_ptr().wrapping_add(start));
+        prefetch(&self.token_ids, start);
+        prefetch(&self.token_weights, start);
     }
 
     pub(super) fn name_score(
@@ -94,16 +96,4 @@ impl Screener {
         let alignment = align_listed(&form.tokens, weights, tokens, listed_weights);
         (alignment.score * listed.factor, alignment)
     }
-}
-
-/// Asks the cache for the line holding `at` (a hint: nothing is read).
-pub(super) fn prefetch<T>(at: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetching is a hint that never faults, whatever the address.
-    unsafe {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>(at.cast::<i8>());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = at;
 }
