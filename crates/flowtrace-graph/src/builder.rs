@@ -205,6 +205,7 @@ impl TransferBuilder {
                 InputOrder::Dropped
             };
         }
+        self.received.index_blocks(&self.flags);
         Transfers {
             src: shrunk(self.src),
             dst: shrunk(self.dst),

@@ -81,12 +81,20 @@ pub(crate) fn pack_flags(t: &Transfer) -> u8 {
     flags
 }
 
+/// Transfers per block of [`ReceivedOverrides::before_block`].
+const BLOCK: usize = 64;
+
 /// Received amounts that differ from the paid ones, keyed by transfer id (ascending).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ReceivedOverrides {
     pub(crate) ids: Vec<u32>,
     pub(crate) amounts: Vec<f64>,
     pub(crate) currencies: Vec<u8>,
+    /// Per block of 64 transfer ids, how many overrides come before the block. With the
+    /// `RECEIVED_DIFFERS` flags inside the block this gives an override's place without a
+    /// binary search, which on ten million transfers missed the cache about ten times a look
+    /// (a twentieth of the transfers of a simulated world have one). 0.06 bytes a transfer.
+    before_block: Vec<u32>,
 }
 
 impl ReceivedOverrides {
@@ -96,12 +104,46 @@ impl ReceivedOverrides {
         self.currencies.push(currency.index());
     }
 
+    /// The place of `id`'s override, by binary search (while the transfers are being built).
     pub(crate) fn find(&self, id: u32) -> Option<usize> {
         self.ids.binary_search(&id).ok()
     }
 
+    /// Counts the overrides before each block of `flags`, the transfers' final flags.
+    pub(crate) fn index_blocks(&mut self, flags: &[u8]) {
+        let mut before = 0u32;
+        self.before_block = flags
+            .chunks(BLOCK)
+            .map(|block| {
+                let at = before;
+                before += block.iter().filter(|&&f| f & RECEIVED_DIFFERS != 0).count() as u32;
+                at
+            })
+            .collect();
+    }
+
+    /// The place of the override of `id`, whose flag in `flags` says it has one.
+    #[inline]
+    pub(crate) fn place(&self, id: u32, flags: &[u8]) -> Option<usize> {
+        let id = id as usize;
+        match self.before_block.get(id / BLOCK) {
+            Some(&before) => {
+                let block_start = id - id % BLOCK;
+                let within = flags[block_start..id]
+                    .iter()
+                    .filter(|&&f| f & RECEIVED_DIFFERS != 0)
+                    .count();
+                Some(before as usize + within)
+            }
+            None => self.find(id as u32),
+        }
+    }
+
     fn heap_bytes(&self) -> usize {
-        self.ids.capacity() * 4 + self.amounts.capacity() * 8 + self.currencies.capacity()
+        self.ids.capacity() * 4
+            + self.amounts.capacity() * 8
+            + self.currencies.capacity()
+            + self.before_block.capacity() * 4
     }
 }
 
@@ -211,7 +253,7 @@ impl Transfers {
         if self.flags[id as usize] & RECEIVED_DIFFERS == 0 {
             return None;
         }
-        self.received.find(id)
+        self.received.place(id, &self.flags)
     }
 
     /// How the money moved.
@@ -334,6 +376,36 @@ mod tests {
         let t = b.finish();
         assert_eq!(t.get(0), plain);
         assert_eq!(t.get(1), cross);
+    }
+
+    /// Received amounts are found by counting flags within a block of 64: on a shuffled input
+    /// where about one transfer in seven differs, across many blocks, every one reads back.
+    #[test]
+    fn received_amounts_read_back_across_blocks() {
+        let euro = Currency::parse("EUR").unwrap();
+        let mut rows = Vec::new();
+        let mut b = TransferBuilder::new();
+        for i in 0..5_000u32 {
+            // A fixed pseudo-random time (so the builder reorders) and a sparse difference.
+            let ts = i64::from((i.wrapping_mul(2_654_435_761)) % 997);
+            let mut t = transfer(i % 13, i % 7, ts, f64::from(i) + 0.5);
+            if (i * 7 + 3) % 50 < 7 {
+                t.amount_received = f64::from(i) * 0.9;
+                t.currency_received = euro;
+            }
+            b.push(&t).unwrap();
+            rows.push(t);
+        }
+        let t = b.finish();
+        for id in 0..t.len() as TransferId {
+            let row = &rows[t.input_row(id).unwrap() as usize];
+            assert_eq!(t.amount_received(id), row.amount_received, "transfer {id}");
+            assert_eq!(
+                t.currency_received(id),
+                row.currency_received,
+                "transfer {id}"
+            );
+        }
     }
 
     #[test]
