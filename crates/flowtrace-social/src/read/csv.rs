@@ -28,10 +28,10 @@ const MESSAGE_ID: usize = 0;
 
 /// Reads the toolkit's posts CSV at `path` (see the [module documentation](super)).
 ///
-/// Two threads where there are two cores: [`batches::produce`] cuts and checks records, this
-/// one interns them in file order, so ids are the same as on one thread. On one core the two
-/// stages take turns on this thread instead: a second thread there would only add a switch of
-/// threads (and a batch leaving the cache) per batch.
+/// Two threads when the thread pool has two or more: [`batches::produce`] cuts and checks
+/// records, this one interns them in file order, so ids are the same as on one thread. With one
+/// (`--threads 1`, or one core) the two stages take turns on this thread instead: a second
+/// thread there would only add a switch of threads (and a batch leaving the cache) per batch.
 pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadError> {
     let file = File::open(path).map_err(|source| io(path, source))?;
     let mut records = Records::new(BufReader::with_capacity(READ_BUFFER, file));
@@ -52,8 +52,10 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<LoadedMessages, ReadEr
         consumed: 0,
     };
     let columns = options.columns;
-    let one_core = std::thread::available_parallelism().map_or(true, |n| n.get() == 1);
-    if one_core {
+    // One worker thread asked for (`--threads 1`, RAYON_NUM_THREADS=1, or one core available,
+    // which is rayon's default then): cutting and interning take turns on this thread.
+    let one_thread = rayon::current_num_threads() == 1;
+    if one_thread {
         let mut failed = None;
         batches::produce(records, columns, |batch| {
             load.take(batch).map_err(|e| failed = Some(e)).ok()
