@@ -108,8 +108,8 @@ fn index_equals_brute_force_with_planted_neighbours() {
 
 #[test]
 fn a_large_segment_with_dense_buckets_equals_brute_force() {
-    // 100,000 hashes make one segment with 16-bit buckets: regions, chunks and the fixed
-    // number of entries per bucket all come into play, and duplicates overfill buckets.
+    // 100,000 hashes make one segment whose buckets use 13 of a table's 16 bits, so entries
+    // keep their own key; a batch walks several regions, and duplicates overfill buckets.
     let mut rng = Rng(3);
     let centres: Vec<Hash256> = (0..30).map(|_| random_hash(&mut rng)).collect();
     let mut hashes: Vec<Hash256> = (0..100_000).map(|_| random_hash(&mut rng)).collect();
@@ -126,6 +126,39 @@ fn a_large_segment_with_dense_buckets_equals_brute_force() {
     let mut index = HammingIndex::from_hashes(hashes);
     let queries = queries_around(&mut rng, &centres);
     check_queries(&mut index, &queries, &[0, 2, 31, 33]);
+}
+
+#[test]
+fn a_segment_with_whole_key_buckets_equals_brute_force() {
+    // From 2^19 hashes a bucket is a table's whole 16-bit key and only partners are compared
+    // (the vector path); planted neighbours sit at every distance around the thresholds.
+    let mut rng = Rng(23);
+    let centres: Vec<Hash256> = (0..12).map(|_| random_hash(&mut rng)).collect();
+    let mut hashes: Vec<Hash256> = (0..(1 << 19)).map(|_| random_hash(&mut rng)).collect();
+    for centre in &centres {
+        hashes.extend((0..40).map(|d| near(&mut rng, centre, d)));
+    }
+    let mut index = HammingIndex::from_hashes(hashes);
+    let queries = queries_around(&mut rng, &centres);
+    let mut searcher = Searcher::default();
+    for radius in [3, 31, 34] {
+        let want = brute_force_all(&index, &queries, radius);
+        assert!(
+            radius < 31 || want.iter().any(|hits| hits.len() > 10),
+            "{radius}"
+        );
+        for plan in [Plan::AlwaysProbe, Plan::Auto] {
+            index.set_plan(plan);
+            for (q, want) in queries.iter().zip(&want) {
+                assert_eq!(
+                    searcher.query(&index, q, radius),
+                    want.as_slice(),
+                    "{radius}"
+                );
+            }
+            assert_eq!(index.query_batch(&queries, radius), want, "batch {radius}");
+        }
+    }
 }
 
 #[test]

@@ -1,57 +1,45 @@
 //! Many queries at once, reading the index in order instead of at random.
 //!
-//! One query reads a few thousand random places in a gigabyte (bucket directories, entries,
-//! then the hashes of the candidates), and each costs a trip to memory. A batch reads the same
-//! places for thousands of queries, so it sorts the work by where it reads: per slot, every
-//! (query, flip of the bucket's high bits) pair is grouped by the region of the directory it
-//! lands in (a counting sort), and regions are walked in order, the next one prefetched while
-//! the current one is probed from cache. The candidates found are grouped by the chunk of the
-//! hash array that holds them ([`Chunked`]) and checked chunk by chunk. Every probe and every
-//! check is one the single-query path makes, so the answers are the same, exact, brute-force
-//! answers.
+//! One query reads 272 random buckets of a gigabyte, each a trip to memory. A batch makes the
+//! same probes for thousands of queries, so it sorts them by where they read: per table, every
+//! (query, bucket) probe is grouped by region (256 consecutive buckets, about 80 KB of
+//! partners at 10M hashes) with a counting sort, and regions are walked in order, the next
+//! one fetched while the current one is filtered from cache. The candidates found are then
+//! checked against the full hashes. Every probe and every check is one the single-query path
+//! makes, so the answers are the same, exact, brute-force answers.
 
-use super::chunked::Chunked;
 use super::distance::{distance, with_popcnt};
 use super::memory::{prefetch, PREFETCH_AHEAD};
-use super::segment::{split, Segment};
-use super::slots::{self, SLOTS};
-use super::walk::Walk;
+use super::segment::Segment;
+use super::slots::{self, HALF_BITS, SLOTS, TABLES};
 use super::{HammingIndex, Hit};
 use crate::pdq::Hash256;
 
-/// Low bucket bits enumerated inside one region: 4,096 buckets, so a region's directory is
-/// 16 KiB and its entries about as much, small enough to stay in cache while it is probed.
-const REGION_BITS: u32 = 12;
+/// Buckets in a region: the unit a batch walks a table by.
+const REGION_BITS: u32 = 8;
 
-/// Candidates are checked in chunks of 4,096 hashes (128 KiB, in L2).
-pub(super) const CHUNK_BITS: u32 = 12;
+/// Queries run together. A batch reads each table about once, whatever its size, so larger
+/// batches share that among more queries; the price is about 300 probes of 8 bytes and 100
+/// candidates of 8 bytes a query at 10M hashes.
+pub const BATCH_SIZE: usize = 1 << 14;
 
-/// A candidate is packed in 32 bits: its place in its chunk, then its query's in the batch.
-pub(super) const QUERY_BITS: u32 = 14;
-
-/// Queries run together (at most `2^QUERY_BITS`). A batch reads each slot's directory and
-/// entries and the hash array about once, whatever its size, so larger batches share that
-/// among more queries; the price is about 3,000 candidates of 4 bytes a query at 10M hashes.
-pub const BATCH_SIZE: usize = 1 << QUERY_BITS;
+/// One probe of a batch: the query, the bucket, and what the partner may differ by.
+#[derive(Clone, Copy, Default)]
+struct Probe {
+    query: u32,
+    bucket: u16,
+    budget: u16,
+}
 
 /// Reusable buffers for batches of queries, so a stream of batches allocates little once warm.
 #[derive(Default)]
 pub struct BatchSearcher {
-    buckets: Vec<u32>,
-    residues: Vec<u32>,
+    probes: Vec<Probe>,
+    sorted: Vec<Probe>,
     region_starts: Vec<u32>,
-    region_fill: Vec<u32>,
-    items: Vec<u32>,
-    candidates: Chunked,
-}
-
-/// Every pattern of `bits` bits with at most `max_weight` ones, fewest ones first (so the
-/// patterns of weight at most `w` are a prefix of length `ball_size(bits, w)`).
-fn patterns_by_weight(bits: u32, max_weight: u32) -> Vec<u32> {
-    let mut out = Vec::new();
-    slots::ball(0, bits, max_weight, &mut out);
-    out.sort_by_key(|p| p.count_ones());
-    out
+    positions: Vec<u32>,
+    candidates: Vec<(u32, u32)>,
+    ball: Vec<u32>,
 }
 
 impl BatchSearcher {
@@ -64,9 +52,7 @@ impl BatchSearcher {
         radius: u32,
     ) -> Vec<Vec<Hit>> {
         let mut answers = Vec::with_capacity(queries.len());
-        // Equal batches: each costs about one pass over the index, however few queries it has.
-        let batches = queries.len().div_ceil(BATCH_SIZE).max(1);
-        for batch in queries.chunks(queries.len().div_ceil(batches).max(1)) {
+        for batch in queries.chunks(BATCH_SIZE) {
             let words: Vec<[u64; 4]> = batch.iter().map(Hash256::words).collect();
             let mut hits = vec![Vec::new(); words.len()];
             self.run(index, &words, radius, &mut hits);
@@ -94,143 +80,115 @@ impl BatchSearcher {
                 scan(index, queries, radius, range, hits);
                 continue;
             }
-            self.reset_candidates(segment, &thresholds, queries.len());
-            for (slot, threshold) in thresholds.iter().enumerate() {
-                if let Some(t) = *threshold {
-                    self.probe_slot(segment, slot, t, queries);
-                }
+            self.candidates.clear();
+            for table in 0..TABLES {
+                let t = thresholds[table / 2];
+                let Some(h) = t.and_then(|t| slots::half_thresholds(t)[table % 2]) else {
+                    continue;
+                };
+                self.list_probes(segment, table, t.unwrap_or(0), h, queries);
+                self.walk_table(segment, table, queries);
             }
-            self.verify(index, segment, queries, radius, hits);
+            self.verify(index, queries, radius, hits);
         }
         let tail = index.indexed_up_to()..index.hashes.len();
         scan(index, queries, radius, tail, hits);
     }
 
-    /// Empties the candidate store, with room per chunk for about as many candidates as
-    /// expected: per query and slot, the hashes within the slot threshold of a random key.
-    fn reset_candidates(
+    /// Every probe of `table` for every query, sorted by region into `self.sorted`.
+    fn list_probes(
         &mut self,
         segment: &Segment,
-        thresholds: &[Option<u32>; SLOTS],
-        queries: usize,
+        table: usize,
+        t: u32,
+        h: u32,
+        queries: &[[u64; 4]],
     ) {
-        let mut per_hash = 0.0;
-        for (slot, t) in thresholds.iter().enumerate() {
-            if let Some(t) = *t {
-                let width = slots::WIDTHS[slot];
-                per_hash += slots::ball_size(width, t) as f64 / (1u64 << width) as f64;
-            }
+        let bits = segment.bucket_bits();
+        self.probes.clear();
+        for (query, words) in queries.iter().enumerate() {
+            let own = slots::halves(slots::key(words, table / 2), table).0;
+            let centre = u32::from(own) >> (HALF_BITS - bits);
+            self.ball.clear();
+            slots::ball(centre, bits, h, &mut self.ball);
+            self.probes.extend(self.ball.iter().map(|&b| Probe {
+                query: query as u32,
+                bucket: b as u16,
+                budget: segment.budget(t, (b ^ centre).count_ones()) as u16,
+            }));
         }
-        let chunk_len = segment.len().min(1 << CHUNK_BITS) as f64;
-        let chunks = (segment.len() >> CHUNK_BITS) + 1;
-        self.candidates
-            .reset(chunks, per_hash * chunk_len * queries as f64);
-    }
-
-    /// Adds to the candidates every entry of `slot` within `t` of a query (bucket and residue
-    /// together), region by region.
-    fn probe_slot(&mut self, segment: &Segment, slot: usize, t: u32, queries: &[[u64; 4]]) {
-        let bits = segment.bucket_bits(slot);
-        let low_bits = bits.min(REGION_BITS);
-        let high_bits = bits - low_bits;
-        self.buckets.clear();
-        self.residues.clear();
-        for q in queries {
-            let (bucket, residue) = split(q, slot, bits);
-            self.buckets.push(bucket);
-            self.residues.push(residue);
-        }
-        self.group_by_region(high_bits, low_bits, &patterns_by_weight(high_bits, t));
-        let (directory, entries) = segment.table(slot);
-        let low = patterns_by_weight(low_bits, t);
-        let low_len: Vec<usize> = (0..=t)
-            .map(|w| slots::ball_size(low_bits, w) as usize)
-            .collect();
-        // Reading whole regions ahead pays only when most of their lines get probed.
-        let probes = queries.len() as u64 * slots::ball_size(bits, t);
-        let walk = Walk {
-            directory,
-            entries,
-            low: &low,
-            low_len: &low_len,
-            t,
-            low_bits,
-            stream: probes >= (1u64 << bits) / 16,
-        };
-        let (starts, items) = (&self.region_starts, &self.items);
-        let (buckets, residues) = (&self.buckets, &self.residues);
-        let candidates = &mut self.candidates;
-        with_popcnt(
-            #[inline(always)]
-            || {
-                for region in 0..1usize << high_bits {
-                    let items = &items[starts[region] as usize..starts[region + 1] as usize];
-                    walk.region(region, items, buckets, residues, candidates);
-                }
-            },
-        );
-    }
-
-    /// Counting sort of (query, high flip) pairs into `items` by the region they probe;
-    /// each item is `query << 8 | bits flipped`.
-    fn group_by_region(&mut self, high_bits: u32, low_bits: u32, high: &[u32]) {
-        let regions = 1usize << high_bits;
+        let shift = bits.min(REGION_BITS);
+        let regions = 1usize << (bits - shift);
         self.region_starts.clear();
         self.region_starts.resize(regions + 1, 0);
-        for &bucket in &self.buckets {
-            for &flip in high {
-                self.region_starts[((bucket >> low_bits) ^ flip) as usize + 1] += 1;
-            }
+        for p in &self.probes {
+            self.region_starts[(p.bucket >> shift) as usize + 1] += 1;
         }
         for r in 1..=regions {
             self.region_starts[r] += self.region_starts[r - 1];
         }
-        self.items.resize(self.region_starts[regions] as usize, 0);
-        self.region_fill.clear();
-        self.region_fill
-            .extend_from_slice(&self.region_starts[..regions]);
-        for (query, &bucket) in self.buckets.iter().enumerate() {
-            for &flip in high {
-                let at = &mut self.region_fill[((bucket >> low_bits) ^ flip) as usize];
-                self.items[*at as usize] = (query as u32) << 8 | flip.count_ones();
-                *at += 1;
+        self.sorted.clear();
+        self.sorted.resize(self.probes.len(), Probe::default());
+        let mut fill = self.region_starts.clone();
+        for &p in &self.probes {
+            let at = &mut fill[(p.bucket >> shift) as usize];
+            self.sorted[*at as usize] = p;
+            *at += 1;
+        }
+    }
+
+    /// Filters the sorted probes of `table` region by region, adding each survivor to the
+    /// candidates as (id, query).
+    fn walk_table(&mut self, segment: &Segment, table: usize, queries: &[[u64; 4]]) {
+        let bits = segment.bucket_bits();
+        let region_len = 1u32 << bits.min(REGION_BITS);
+        let regions = self.region_starts.len() - 1;
+        let slot = table / 2;
+        for region in 0..regions {
+            if region + 1 < regions {
+                let next = (region as u32 + 1) * region_len;
+                segment.prefetch_buckets(table, next, next + region_len);
+            }
+            let probes = &self.sorted
+                [self.region_starts[region] as usize..self.region_starts[region + 1] as usize];
+            for p in probes {
+                let query = slots::halves(slots::key(&queries[p.query as usize], slot), table);
+                let bucket = segment.bucket(table, u32::from(p.bucket));
+                self.positions.clear();
+                segment.filter(
+                    table,
+                    bucket,
+                    u32::from(p.budget),
+                    query,
+                    &mut self.positions,
+                );
+                for &at in &self.positions {
+                    self.candidates.push((segment.id(table, at), p.query));
+                }
             }
         }
     }
 
-    /// Checks every candidate's full distance, chunk of the hash array by chunk.
+    /// Checks every candidate's full distance.
     fn verify(
         &self,
         index: &HammingIndex,
-        segment: &Segment,
         queries: &[[u64; 4]],
         radius: u32,
         hits: &mut [Vec<Hit>],
     ) {
-        let check = |hits: &mut [Vec<Hit>], chunk: usize, packed: u32| {
-            let id = segment.lo + ((chunk as u32) << CHUNK_BITS) + (packed >> QUERY_BITS);
-            let query = (packed & ((1 << QUERY_BITS) - 1)) as usize;
-            let d = distance(&queries[query], &index.hashes[id as usize]);
-            if d <= radius && !index.is_removed(id) {
-                hits[query].push(Hit { distance: d, id });
-            }
-        };
-        let hashes = &index.hashes[segment.lo as usize..segment.hi as usize];
+        let candidates = &self.candidates;
         with_popcnt(
             #[inline(always)]
             || {
-                for chunk in 0..self.candidates.chunks() {
-                    let list = self.candidates.chunk(chunk);
-                    let base = chunk << CHUNK_BITS;
-                    for (j, &packed) in list.iter().enumerate() {
-                        if let Some(&ahead) = list.get(j + PREFETCH_AHEAD) {
-                            prefetch(hashes, base + (ahead >> QUERY_BITS) as usize);
-                        }
-                        check(hits, chunk, packed);
+                for (j, &(id, query)) in candidates.iter().enumerate() {
+                    if let Some(&(ahead, _)) = candidates.get(j + PREFETCH_AHEAD) {
+                        prefetch(&index.hashes, ahead as usize);
                     }
-                }
-                for &(chunk, packed) in self.candidates.spilled() {
-                    check(hits, chunk as usize, packed);
+                    let d = distance(&queries[query as usize], &index.hashes[id as usize]);
+                    if d <= radius && !index.is_removed(id) {
+                        hits[query as usize].push(Hit { distance: d, id });
+                    }
                 }
             },
         )
@@ -266,4 +224,4 @@ fn scan(
     )
 }
 
-const _: () = assert!(CHUNK_BITS + QUERY_BITS <= 32);
+const _: () = assert!(SLOTS * 2 == TABLES && HALF_BITS <= 16);

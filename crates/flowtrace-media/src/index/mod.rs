@@ -1,9 +1,11 @@
 //! Every banked 256-bit hash within a Hamming distance of a query, exactly, without a full scan.
 //!
-//! Multi-index hashing (Norouzi et al.): the hash is cut into 11 slots ([`slots`]); if two
-//! hashes are within `radius`, then in some slot they are within that slot's threshold
-//! (generalised pigeonhole), so probing each slot's buckets near the query's and checking the
-//! full distance of what they hold finds every match and nothing else. When the probes would
+//! Multi-index hashing (Norouzi et al.): the hash is cut into 8 slots of 32 bits, each in two
+//! 16-bit halves, one table per half ([`slots`]); if two hashes are within `radius`, then in
+//! some slot they are within that slot's threshold (generalised pigeonhole), and in one half
+//! of it within half of that, so probing each table's buckets near the query's, dropping the
+//! entries whose whole slot is too far (each entry carries its slot's other half), and checking
+//! the full distance of what is left finds every match and nothing else. When the probes would
 //! cost more than reading every hash (large radii, small indexes), a linear scan answers
 //! instead; both give exactly the brute-force answer.
 //!
@@ -31,14 +33,13 @@
 //! ```
 
 mod batch;
-mod chunked;
 mod distance;
+mod filter;
 mod memory;
 mod segment;
 pub mod slots;
 #[cfg(test)]
 mod tests;
-mod walk;
 
 pub use batch::{BatchSearcher, BATCH_SIZE};
 use distance::{distance, with_popcnt};
@@ -53,6 +54,10 @@ const TAIL_LIMIT: usize = 4096;
 
 /// A probe costs about this many times a scanned hash (a cache miss against a sequential read).
 const PROBE_COST_IN_SCANS: u64 = 16;
+
+/// A bucket entry a probe filters costs about this fraction of a scanned hash (vector code
+/// compares 32 entries' two bytes at once, against a 32-byte distance per hash).
+const ENTRIES_PER_SCAN: u64 = 8;
 
 /// One hash within the radius: its id (the order it was added in, from 0) and distance.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -225,8 +230,9 @@ impl HammingIndex {
             Plan::AlwaysScan => true,
             Plan::AlwaysProbe => false,
             Plan::Auto => {
-                let probes = segment.probe_count(thresholds);
-                probes.saturating_mul(PROBE_COST_IN_SCANS) >= segment.len() as u64
+                let (probes, entries) = segment.probe_count(thresholds);
+                let cost = probes.saturating_mul(PROBE_COST_IN_SCANS) + entries / ENTRIES_PER_SCAN;
+                cost >= segment.len() as u64
             }
         }
     }
@@ -322,5 +328,3 @@ impl Searcher {
         )
     }
 }
-
-const _: () = assert!(SLOTS == 11);

@@ -1,45 +1,40 @@
-//! How a 256-bit hash is cut into slots, how far each slot must be searched for a given
-//! radius, and the Hamming balls enumerated inside a slot.
+//! How a 256-bit hash is cut into slots and tables, how far each must be searched for a given
+//! radius, and the Hamming balls enumerated inside a table's key.
 //!
-//! Eleven slots: at 10M hashes a 23- or 24-bit slot key picks out about one hash, so the
-//! number of candidates a query checks stays close to the number of buckets it probes.
-//! (Sixteen 16-bit slots, the textbook choice, leave ~150 hashes in each bucket at 10M and
-//! a query at distance 31 checks ~40,000 of them.) At distance 31 the last slot is searched
-//! only to slot distance 1 (see [`thresholds`]), so it costs 21 probes instead of ~280 and can
-//! be narrower; the bits it gives up make six slots 24 bits wide, which halves their
-//! candidates. Minimising probes plus candidates over all layouts (a small dynamic program,
-//! costs as measured in BENCHMARKS.md) picks this one: about 2,800 probes and 2,600 candidates
-//! a query at 10M, against 2,800 and 3,000 for ten 23-bit slots and one 24-bit.
+//! Eight slots of 32 bits, each cut into two 16-bit halves: the sixteen 16-bit tables of the
+//! textbook multi-index layout. At distance 31 some slot is within 3 (eight slots, `3 + 1`
+//! each, add up to 32) and then one of its halves is within 1, so a query probes 17 buckets
+//! of each table. At 10M hashes a 16-bit bucket holds about 150 hashes, 41,500 a query in all;
+//! what makes that cheap is that each entry also carries the other half of its slot, so an
+//! entry farther than 3 from the query in the slot is dropped by comparing two bytes in cache
+//! (32 at once with AVX-512), and only about 170 a query reach the full 256-bit check. (The
+//! layout it replaces, 11 slots of 20 to 24 bits probed to distance 2, made 2,800 probes and
+//! 2,600 full checks a query, each a trip to memory.)
 
-/// Bit widths of the slots, most significant bits first; they sum to 256. The narrow slot is
-/// last because [`thresholds`] gives the last slots the smaller thresholds.
-pub const WIDTHS: [u32; 11] = [24, 24, 24, 24, 24, 24, 23, 23, 23, 23, 20];
+/// Slots; each is 32 bits of the hash, most significant first.
+pub const SLOTS: usize = 8;
 
-/// Number of slots.
-pub const SLOTS: usize = WIDTHS.len();
+/// Tables: each slot's high half, then its low half.
+pub const TABLES: usize = 2 * SLOTS;
 
-/// Bit offset of each slot from the most significant bit.
-pub const fn offsets() -> [u32; SLOTS] {
-    let mut out = [0u32; SLOTS];
-    let mut i = 1;
-    while i < SLOTS {
-        out[i] = out[i - 1] + WIDTHS[i - 1];
-        i += 1;
-    }
-    out
-}
-
-const OFFSETS: [u32; SLOTS] = offsets();
+/// Bits of a table's key (half a slot).
+pub const HALF_BITS: u32 = 16;
 
 /// The value of slot `slot` of a hash given as four big-endian words.
-#[inline]
+#[inline(always)]
 pub fn key(words: &[u64; 4], slot: usize) -> u32 {
-    let (offset, width) = (OFFSETS[slot], WIDTHS[slot]);
-    let word = (offset / 64) as usize;
-    let within = offset % 64;
-    let next = if word + 1 < 4 { words[word + 1] } else { 0 };
-    let pair = (u128::from(words[word]) << 64) | u128::from(next);
-    ((pair >> (128 - within - width)) as u32) & ((1u32 << width) - 1)
+    (words[slot / 2] >> (32 * (1 - slot % 2))) as u32
+}
+
+/// Table `table`'s key of a slot value (its half) and the other half of the slot.
+#[inline(always)]
+pub fn halves(slot_key: u32, table: usize) -> (u16, u16) {
+    let (high, low) = ((slot_key >> 16) as u16, slot_key as u16);
+    if table.is_multiple_of(2) {
+        (high, low)
+    } else {
+        (low, high)
+    }
 }
 
 /// Per slot, the largest slot distance that must be probed so that every hash within `radius`
@@ -55,6 +50,14 @@ pub fn thresholds(radius: u32) -> [Option<u32>; SLOTS] {
         let share = base + usize::from(i < extra);
         share.checked_sub(1).map(|t| t as u32)
     })
+}
+
+/// How far each half of a slot searched to `t` is probed: `a` for the high half and `b` for
+/// the low one with `a + b = t - 1`, so a slot value within `t` (`d_high + d_low <= t`) has
+/// `d_high <= a` or `d_low <= b`. `None`: that half need not be probed (`t = 0`: both halves
+/// are equal, the high one is enough).
+pub fn half_thresholds(t: u32) -> [Option<u32>; 2] {
+    [Some(t / 2), t.checked_sub(1 + t / 2)]
 }
 
 /// Number of keys within distance `t` of a key of `bits` bits.
@@ -88,43 +91,50 @@ mod tests {
 
     #[test]
     fn slots_cover_the_hash_once() {
-        assert_eq!(WIDTHS.iter().sum::<u32>(), 256);
-        let words = [u64::MAX; 4];
-        for (s, width) in WIDTHS.iter().enumerate() {
-            assert_eq!(key(&words, s), (1 << width) - 1);
-        }
         let mut seen = 0u32;
         for bit in 0..256u32 {
             let mut w = [0u64; 4];
             w[(bit / 64) as usize] = 1 << (63 - bit % 64);
             let lit: Vec<usize> = (0..SLOTS).filter(|&s| key(&w, s) != 0).collect();
-            assert_eq!(lit.len(), 1, "bit {bit}");
+            assert_eq!(lit, [(bit / 32) as usize], "bit {bit}");
+            let s = lit[0];
+            let own: Vec<usize> = (2 * s..2 * s + 2)
+                .filter(|&t| halves(key(&w, s), t).0 != 0)
+                .collect();
+            assert_eq!(own.len(), 1);
             seen += 1;
         }
         assert_eq!(seen, 256);
+        assert_eq!(halves(0xABCD_1234, 0), (0xABCD, 0x1234));
+        assert_eq!(halves(0xABCD_1234, 1), (0x1234, 0xABCD));
     }
 
     #[test]
     fn thresholds_add_up_to_more_than_the_radius() {
-        for radius in 0..200 {
+        for radius in 0..300 {
             let sum: u32 = thresholds(radius)
                 .iter()
                 .map(|t| t.map_or(0, |t| t + 1))
                 .sum();
             assert_eq!(sum, radius + 1);
         }
-        assert_eq!(thresholds(31)[0], Some(2));
-        assert_eq!(thresholds(31)[10], Some(1));
+        assert_eq!(thresholds(31), [Some(3); SLOTS]);
     }
 
     #[test]
-    fn the_narrow_slot_is_searched_least_at_every_radius() {
-        let narrowest = (0..SLOTS).min_by_key(|&s| WIDTHS[s]).unwrap();
-        for radius in 0..200 {
-            let t = thresholds(radius);
-            let depth = |s: usize| t[s].map_or(-1, i64::from);
-            assert!((0..SLOTS).all(|s| depth(s) >= depth(narrowest)), "{radius}");
+    fn a_slot_within_t_is_within_its_half_threshold_in_some_half() {
+        for t in 0..20u32 {
+            let [a, b] = half_thresholds(t);
+            for high in 0..=t {
+                for low in 0..=t - high {
+                    let found = a.is_some_and(|a| high <= a) || b.is_some_and(|b| low <= b);
+                    assert!(found, "t {t}: {high} + {low}");
+                }
+            }
         }
+        assert_eq!(half_thresholds(3), [Some(1), Some(1)]);
+        assert_eq!(half_thresholds(0), [Some(0), None]);
+        assert_eq!(half_thresholds(2), [Some(1), Some(0)]);
     }
 
     #[test]
