@@ -8,7 +8,7 @@
 //! checked against the full hashes. Every probe and every check is one the single-query path
 //! makes, so the answers are the same, exact, brute-force answers.
 
-use super::distance::{distance, with_popcnt};
+use super::distance::{distance, hashes_within, with_popcnt};
 use super::memory::{prefetch, PREFETCH_AHEAD};
 use super::segment::Segment;
 use super::slots::{self, HALF_BITS, SLOTS, TABLES};
@@ -39,7 +39,10 @@ pub struct BatchSearcher {
     region_starts: Vec<u32>,
     positions: Vec<u32>,
     candidates: Vec<(u32, u32)>,
+    pending: Vec<(u32, u32)>,
+    query_halves: Vec<(u16, u16)>,
     ball: Vec<u32>,
+    flips: Vec<(u16, u16)>,
 }
 
 impl BatchSearcher {
@@ -105,17 +108,25 @@ impl BatchSearcher {
         queries: &[[u64; 4]],
     ) {
         let bits = segment.bucket_bits();
+        // The same flips for every query: the ball around bucket 0, with each flip's budget.
+        self.ball.clear();
+        slots::ball(0, bits, h, &mut self.ball);
+        self.flips.clear();
+        self.flips.extend(
+            self.ball
+                .iter()
+                .map(|&f| (f as u16, segment.budget(t, f.count_ones()) as u16)),
+        );
         self.probes.clear();
         for (query, words) in queries.iter().enumerate() {
             let own = slots::halves(slots::key(words, table / 2), table).0;
-            let centre = u32::from(own) >> (HALF_BITS - bits);
-            self.ball.clear();
-            slots::ball(centre, bits, h, &mut self.ball);
-            self.probes.extend(self.ball.iter().map(|&b| Probe {
-                query: query as u32,
-                bucket: b as u16,
-                budget: segment.budget(t, (b ^ centre).count_ones()) as u16,
-            }));
+            let centre = (u32::from(own) >> (HALF_BITS - bits)) as u16;
+            self.probes
+                .extend(self.flips.iter().map(|&(flip, budget)| Probe {
+                    query: query as u32,
+                    bucket: centre ^ flip,
+                    budget,
+                }));
         }
         let shift = bits.min(REGION_BITS);
         let regions = 1usize << (bits - shift);
@@ -138,21 +149,33 @@ impl BatchSearcher {
     }
 
     /// Filters the sorted probes of `table` region by region, adding each survivor to the
-    /// candidates as (id, query).
+    /// candidates as (id, query). A survivor's id is a miss to memory, so it is only fetched
+    /// while the next region is filtered and read after that.
     fn walk_table(&mut self, segment: &Segment, table: usize, queries: &[[u64; 4]]) {
         let bits = segment.bucket_bits();
         let region_len = 1u32 << bits.min(REGION_BITS);
         let regions = self.region_starts.len() - 1;
         let slot = table / 2;
+        self.query_halves.clear();
+        self.query_halves.extend(
+            queries
+                .iter()
+                .map(|q| slots::halves(slots::key(q, slot), table)),
+        );
+        self.pending.clear();
         for region in 0..regions {
             if region + 1 < regions {
                 let next = (region as u32 + 1) * region_len;
-                segment.prefetch_buckets(table, next, next + region_len);
+                let (from, to) = segment.prefetch_directory(table, next, next + region_len);
+                for at in (from..to).step_by(32) {
+                    segment.prefetch_partners(table, at);
+                }
             }
             let probes = &self.sorted
                 [self.region_starts[region] as usize..self.region_starts[region + 1] as usize];
+            let resolve_up_to = self.pending.len();
             for p in probes {
-                let query = slots::halves(slots::key(&queries[p.query as usize], slot), table);
+                let query = self.query_halves[p.query as usize];
                 let bucket = segment.bucket(table, u32::from(p.bucket));
                 self.positions.clear();
                 segment.filter(
@@ -163,10 +186,22 @@ impl BatchSearcher {
                     &mut self.positions,
                 );
                 for &at in &self.positions {
-                    self.candidates.push((segment.id(table, at), p.query));
+                    segment.prefetch_id(table, at);
+                    self.pending.push((at, p.query));
                 }
             }
+            self.resolve(segment, table, resolve_up_to);
         }
+        self.resolve(segment, table, self.pending.len());
+    }
+
+    /// Moves the first `count` pending survivors of `table` to the candidates, with their ids.
+    fn resolve(&mut self, segment: &Segment, table: usize, count: usize) {
+        self.candidates.extend(
+            self.pending
+                .drain(..count)
+                .map(|(at, query)| (segment.id(table, at), query)),
+        );
     }
 
     /// Checks every candidate's full distance.
@@ -205,23 +240,20 @@ fn scan(
     hits: &mut [Vec<Hit>],
 ) {
     const BLOCK: usize = 512;
-    with_popcnt(
-        #[inline(always)]
-        || {
-            for lo in range.clone().step_by(BLOCK) {
-                let block = &index.hashes[lo..(lo + BLOCK).min(range.end)];
-                for (query, q) in queries.iter().enumerate() {
-                    for (offset, words) in block.iter().enumerate() {
-                        let d = distance(q, words);
-                        let id = (lo + offset) as u32;
-                        if d <= radius && !index.is_removed(id) {
-                            hits[query].push(Hit { distance: d, id });
-                        }
-                    }
+    let mut found = Vec::new();
+    for lo in range.clone().step_by(BLOCK) {
+        let block = &index.hashes[lo..(lo + BLOCK).min(range.end)];
+        for (query, q) in queries.iter().enumerate() {
+            found.clear();
+            hashes_within(q, block, radius, lo as u32, &mut found);
+            for &id in &found {
+                if !index.is_removed(id) {
+                    let distance = distance(q, &index.hashes[id as usize]);
+                    hits[query].push(Hit { distance, id });
                 }
             }
-        },
-    )
+        }
+    }
 }
 
 const _: () = assert!(SLOTS * 2 == TABLES && HALF_BITS <= 16);

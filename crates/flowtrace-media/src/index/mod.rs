@@ -15,8 +15,9 @@
 //!
 //! Many queries at once should go through [`HammingIndex::query_batch`] (or a reused
 //! [`BatchSearcher`]): it makes the same probes and checks, sorted by where in memory they
-//! read, and at 10M hashes answers about twice as many queries per second as one at a time
-//! (BENCHMARKS.md).
+//! read, and at 10M hashes answers two to three times as many queries per second as one at a
+//! time (BENCHMARKS.md). Linear scans (the tail, small segments) compare two hashes per
+//! instruction where the processor has AVX-512.
 //!
 //! ```
 //! use flowtrace_media::index::HammingIndex;
@@ -42,7 +43,7 @@ pub mod slots;
 mod tests;
 
 pub use batch::{BatchSearcher, BATCH_SIZE};
-use distance::{distance, with_popcnt};
+use distance::{distance, hashes_within, with_popcnt};
 use memory::{prefetch, PREFETCH_AHEAD};
 use segment::{Scratch, Segment, MAX_SEGMENT_LEN};
 use slots::SLOTS;
@@ -225,6 +226,8 @@ impl HammingIndex {
     }
 
     /// Whether reading every hash of `segment` is the plan for a query at these thresholds.
+    /// The same for one query and for a batch: in a batch a probe costs less (its bucket is
+    /// in cache) but so does a scanned hash (its block is), about 24 ns against 2.6 at 10M.
     fn scans(&self, segment: &Segment, thresholds: &[Option<u32>; SLOTS]) -> bool {
         match self.plan {
             Plan::AlwaysScan => true,
@@ -246,18 +249,14 @@ impl HammingIndex {
     }
 
     fn scan(&self, q: &[u64; 4], radius: u32, lo: usize, hi: usize, hits: &mut Vec<Hit>) {
-        with_popcnt(
-            #[inline(always)]
-            || {
-                for (offset, words) in self.hashes[lo..hi].iter().enumerate() {
-                    let d = distance(q, words);
-                    let id = (lo + offset) as u32;
-                    if d <= radius && !self.is_removed(id) {
-                        hits.push(Hit { distance: d, id });
-                    }
-                }
-            },
-        )
+        let mut found = Vec::new();
+        hashes_within(q, &self.hashes[lo..hi], radius, lo as u32, &mut found);
+        for id in found {
+            if !self.is_removed(id) {
+                let distance = distance(q, &self.hashes[id as usize]);
+                hits.push(Hit { distance, id });
+            }
+        }
     }
 
     /// Approximate bytes held: hashes, segments and the removal set.

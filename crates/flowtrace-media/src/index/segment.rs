@@ -214,21 +214,20 @@ impl Segment {
         (directory[bucket as usize], directory[bucket as usize + 1])
     }
 
-    /// Starts fetching the directory and the partners of buckets `bucket..until` of `table`
-    /// (for walking a table in order).
-    pub fn prefetch_buckets(&self, table: usize, bucket: u32, until: u32) {
-        let t = &self.tables[table];
+    /// Starts fetching the directory of buckets `bucket..until` of `table` and returns where
+    /// their entries lie, `start..end` (for walking a table in order).
+    pub fn prefetch_directory(&self, table: usize, bucket: u32, until: u32) -> (u32, u32) {
+        let directory = &self.tables[table].directory;
         for b in (bucket..until).step_by(16) {
-            prefetch(&t.directory, b as usize);
+            prefetch(directory, b as usize);
         }
-        if let (Some(&from), Some(&to)) = (
-            t.directory.get(bucket as usize),
-            t.directory.get(until as usize),
-        ) {
-            for at in (from..to).step_by(32) {
-                prefetch(&t.partners, at as usize);
-            }
-        }
+        (directory[bucket as usize], directory[until as usize])
+    }
+
+    /// Starts fetching the partners of entries `at..at + 32` of `table`.
+    #[inline(always)]
+    pub fn prefetch_partners(&self, table: usize, at: u32) {
+        prefetch(&self.tables[table].partners, at as usize);
     }
 
     /// Appends the entry position of every entry of `table` in `bucket` (a `start..end` from
