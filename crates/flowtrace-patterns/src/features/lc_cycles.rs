@@ -7,6 +7,35 @@
 //! once and every parallel edge of its hops (other than the closing hop, which is the edge
 //! itself) is credited. A reverse breadth-first pass bounds how far each vertex is from `u`,
 //! so the depth-first search never walks a path that cannot close within the length limit.
+//!
+//! This matches snapml 1.17.2 exactly when no edge shares the searching edge's timestamp
+//! (fuzzed on small graphs with self-loops and parallel edges, `transform` and
+//! `fit_transform`; parity test `every_family_matches_snapml_without_ties`).
+//!
+//! Known gap: edges tied with the searching edge. snapml's rule is not (timestamp, row)
+//! order: within a batch a tied edge is seen by the search of an edge *earlier* in the
+//! batch, a tied edge from an earlier batch (which in `fit_transform` is every edge's `fit`
+//! copy) is seen only when its target had an earlier-timestamped edge by then, and tied
+//! parallel edges sometimes count as one cycle and sometimes as one cycle each. Probes
+//! (snapml 1.17.2, `transform`, one batch, rows in order, counts in row order; tw 10 for the
+//! @10 probes, 6 for the @50 ones):
+//! - `[0->2 @10, 0->2 @10, 2->0 @10]` gives 1, 1, 2 and `[2->0, 0->2, 0->2]` at @10 gives
+//!   1, 1, 1: a search sees the tied edges after it, not those before.
+//! - `partial_fit([0->2 @10])` then `transform([2->0 @10])` gives 0; with `2->7 @5` (even
+//!   `2->7 @-5`) in the first batch it gives 1, in the second batch 0.
+//! - `[0->1 @50, 1->0 @50, 1->0 @50]` gives 1, 1, 1 but `[0->1 @50, 1->0 @48, 1->0 @50,
+//!   1->0 @50]` gives 3, 1, 1, 1; on a triangle's first hop it is the other way round:
+//!   `[0->1, 1->2, 1->2, 2->0]` all @50 gives 2, 1, 1, 2, and 1, 1, 1, 1 with the first
+//!   `1->2` at @48.
+//! - `[0->1 @1000, 2->0 @1000, 1->2 @994, 0->1 @994]` gives 1, 1, 1, 1 when `1->2` comes
+//!   before the second `0->1` in the rows and 1, 2, 2, 1 otherwise, whatever the order of
+//!   the two edges at @1000 (so it is neither a stable nor a reversed sort of the batch).
+//! - `partial_fit` of `1->2 @994, 2->3 @994, 3->0 @1000, 9->0 @994` in any order, then
+//!   `transform([0->1 @1000])`, finds the 4-cycle iff `9->0` (any edge of `u` before `t`)
+//!   came before `1->2` (the path's first edge) in the first batch, which hints at state
+//!   that snapml's searches leave behind for later ones.
+//!
+//! No single rule fitted all of these.
 
 use std::collections::VecDeque;
 

@@ -9,8 +9,24 @@
 //! search then only steps where that bound leaves room, and keeps per vertex only the
 //! earliest arrival, which is what decides whether a vertex sequence can be completed.
 //!
-//! Known gap: some self-loops earlier than a cycle make snapml drop it (the probes are in
-//! the parity test `temporal_cycles_match_snapml`); here self-loops are ignored.
+//! Self-loops are ignored (they never start a search and are no hop). In `fit_transform` the
+//! searching edge is credited once per vertex cycle and its partners once per adjacency
+//! entry. All of this was checked against snapml 1.17.2 by fuzzing small graphs with
+//! self-loops, parallel edges and ties (both `transform` and `fit_transform`), and holds on
+//! every parity graph whose timestamps are all non-zero.
+//!
+//! Known gap: timestamp 0, which snapml treats like a sentinel somewhere in its search; here
+//! it is an ordinary time. Probes (snapml 1.17.2, `transform` on a fresh preprocessor,
+//! tw 10): the cycle `7->5 @2, 5->6 @3, 6->7 @4` is found, but adding `5->9 @0` (any edge
+//! leaving an intermediate other than `u` at exactly t = 0, also far outside the window,
+//! also a self-loop; -1 or 1 do not) makes snapml find nothing; `6->9 @0` (leaving `u`) and
+//! `7->9 @0` (leaving `v`) change nothing, but a self-loop `7->7 @0` inside the window does.
+//! That rule is not the whole story: in `0->5 @0, 7->4 @0, 7->5 @1, 5->0 @2, 0->0 @0,
+//! 0->7 @0, 0->7 @1` (tw 12) snapml finds the 3-cycle through 7 although 7 has `7->4 @0`,
+//! and dropping `0->7 @1`, an edge of neither cycle, makes it find no cycle at all; the
+//! same seven edges in the order `7->4, 0->7 @0, 7->5, 5->0, 0->5, 0->0, 0->7 @1` give only
+//! the 2-cycle. So row order matters too: snapml's internal order (adjacency or visit
+//! order, blocked vertices) decides, which the probes did not pin down.
 
 use std::collections::BinaryHeap;
 
