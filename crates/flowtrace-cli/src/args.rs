@@ -80,7 +80,8 @@ pub enum Command {
     )]
     Screen(ScreenArgs),
     /// Graph features of an edge list as snapml's GraphFeaturePreprocessor computes them
-    /// (fan, degree, vertex statistics; scatter-gather and cycles not yet exact).
+    /// (fan, degree, vertex statistics and scatter-gather exact; cycles but for two snapml
+    /// quirks).
     #[command(
         after_help = "IN: CSV EdgeID,source,target,timestamp[,numeric columns...], header \
         optional. --params: snapml's JSON keys unchanged. OUT: input columns then features, \

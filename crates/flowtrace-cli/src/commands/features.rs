@@ -29,10 +29,11 @@ pub fn run(global: &GlobalArgs, args: &FeaturesArgs) -> Result<Outcome> {
         .with_context(|| format!("cannot read parameters {}", args.params.display()))?;
     let params = GfpParams::from_json(&text)
         .with_context(|| format!("bad parameters in {}", args.params.display()))?;
-    if params.scatter_gather || params.temp_cycle || params.lc_cycle {
+    if params.temp_cycle || params.lc_cycle {
         eprintln!(
-            "warning: scatter-gather, temp-cycle and lc-cycle features are not yet exact \
-             against snapml 1.17.2; fan, degree and vertex statistics are"
+            "warning: temp-cycle and lc-cycle features are not yet exact against snapml \
+             1.17.2 where a timestamp is 0 (temp-cycle) or edges tie in time (lc-cycle); fan, \
+             degree, vertex statistics and scatter-gather are exact"
         );
     }
     let clock = Instant::now();
