@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """snapml GraphFeaturePreprocessor vs `flowtrace features` on the same 1M-edge stream.
 
-Fan, degree and vertex statistics (1-day windows), 2 threads each. Generates (and caches
+Fan, degree and vertex statistics (1-day windows), 2 threads each; with --features all also
+scatter-gather, temporal and length-constrained cycles (1-day windows, snapml's default bins
+and cycle length). Generates (and caches
 under target/gfp-bench/) a deterministic stream: 1,000,000 edges among 100,000 accounts (uniform)
 over 10 days, one timestamp per second, columns EdgeID,src,dst,timestamp,amount. Runs each tool
 as its own process, measures wall time and peak RSS (os.wait4), then checks the outputs are
 the same: counts exactly, statistics within 1e-9 (relative and absolute).
 
-    bench/gfp/bench.py [--edges N] [--flowtrace target/release/flowtrace] [--rerun-snapml]
+    bench/gfp/bench.py [--edges N] [--features stats|all] [--flowtrace target/release/flowtrace]
+                       [--rerun-snapml]
 
 snapml takes minutes on the default stream, so its output and timings are cached in
 target/gfp-bench/ (snapml.csv and snapml-run.json, keyed by the input file and the
@@ -47,6 +50,16 @@ PARAMS = {
 }
 
 
+ALL_FAMILIES = {
+    "scatter-gather": True,
+    "scatter-gather_tw": DAY,
+    "temp-cycle": True,
+    "temp-cycle_tw": DAY,
+    "lc-cycle": True,
+    "lc-cycle_tw": DAY,
+}
+
+
 def generate(path, edges, accounts, days, seed=42):
     """Deterministic stream: accounts drawn uniformly (about one transfer per account and
     day), times sorted, amounts log-normal."""
@@ -75,12 +88,21 @@ def timed(cmd):
     return wall, usage.ru_maxrss / 1024.0, err
 
 
+def params_path(out):
+    """The parameter file written beside a run's output."""
+    return out + ".params.json"
+
+
 def snapml_run(cmd, out, edges_csv, rerun):
     """Runs snapml, or reuses the cached run of the same input and parameters; returns
     (wall seconds, peak RSS MiB, seconds inside fit_transform)."""
-    record = os.path.join(os.path.dirname(out), "snapml-run.json")
+    name = os.path.basename(out)
+    record = os.path.join(os.path.dirname(out),
+                          "snapml-run.json" if name == "snapml.csv" else name + "-run.json")
+    with open(params_path(out)) as f:
+        params = json.load(f)
     key = {"input": os.path.basename(edges_csv), "size": os.path.getsize(edges_csv),
-           "params": PARAMS}
+           "params": params}
     if not rerun and os.path.exists(record) and os.path.exists(out):
         with open(record) as f:
             cached = json.load(f)
@@ -103,6 +125,8 @@ def main():
     ap.add_argument("--accounts", type=int, default=100_000)
     ap.add_argument("--days", type=int, default=10)
     ap.add_argument("--flowtrace", default=os.path.join(ROOT, "target/release/flowtrace"))
+    ap.add_argument("--features", choices=["stats", "all"], default="stats",
+                    help="fan, degree and vertex statistics, or every family")
     ap.add_argument("--rerun-snapml", action="store_true",
                     help="run snapml even if a cached run for this input and parameters exists")
     args = ap.parse_args()
@@ -112,11 +136,13 @@ def main():
     if not os.path.exists(edges_csv):
         print(f"generating {edges_csv}", file=sys.stderr)
         generate(edges_csv, args.edges, args.accounts, args.days)
-    params = os.path.join(work, "params-fan-degree-stats.json")
+    chosen = dict(PARAMS, **(ALL_FAMILIES if args.features == "all" else {}))
+    suffix = "" if args.features == "stats" else "-all"
+    snap_out = os.path.join(work, f"snapml{suffix}.csv")
+    ft_out = os.path.join(work, f"flowtrace{suffix}.csv")
+    params = params_path(snap_out)
     with open(params, "w") as f:
-        json.dump(PARAMS, f, indent=1)
-    snap_out = os.path.join(work, "snapml.csv")
-    ft_out = os.path.join(work, "flowtrace.csv")
+        json.dump(chosen, f, indent=1)
     py = sys.executable
     snap = [py, os.path.join(ROOT, "bench/gfp/snapml_features.py"), edges_csv, params,
             snap_out, "--time"]
@@ -148,7 +174,8 @@ def main():
         worst = {names[stat_cols[j]]: (int(diff[:, j].sum()), float(np.nanmax(rel[:, j])))
                  for j in range(len(stat_cols)) if diff[:, j].any()}
     n = args.edges
-    print(f"edges {n}, accounts {args.accounts}, days {args.days}, features {len(names)}")
+    print(f"edges {n}, accounts {args.accounts}, days {args.days}, features {len(names)} "
+          f"({args.features})")
     print(f"snapml    wall {s_wall:8.2f} s  {n / s_wall:12,.0f} edges/s  peak RSS {s_rss:8.0f} MiB"
           f"  (inside fit_transform {s_inner:.2f} s, {n / s_inner:,.0f} edges/s)")
     print(f"flowtrace wall {f_wall:8.2f} s  {n / f_wall:12,.0f} edges/s  peak RSS {f_rss:8.0f} MiB")
