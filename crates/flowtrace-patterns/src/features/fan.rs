@@ -79,7 +79,7 @@ fn one_vertex(
         }
         let size = if distinct { counterparties } else { edges };
         let size = size as usize;
-        if let (true, Some(b)) = (size >= 2, family.bin(size)) {
+        if let (true, true, Some(b)) = (size >= 2, g.searches(list[j]), family.bin(size)) {
             diff[lo * bins + b] += 1;
             diff[hi * bins + b] -= 1;
         }

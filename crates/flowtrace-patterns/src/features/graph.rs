@@ -24,6 +24,9 @@ pub(crate) struct Graph {
     /// Adjacency entries of each position when the searches run: 1, or 2 for an edge that
     /// `fit` inserted and kept before `transform` inserted it again (see the module docs).
     pub entries: Vec<u32>,
+    /// Which positions search for patterns: empty for every one (a whole batch); in a
+    /// stream, only the edges of the batch being transformed.
+    pub searching: Vec<bool>,
     out_offsets: Vec<u32>,
     out_edges: Vec<u32>,
     in_offsets: Vec<u32>,
@@ -61,6 +64,7 @@ impl Graph {
             ts,
             vertices,
             entries: vec![1; n],
+            searching: Vec::new(),
             out_offsets,
             out_edges,
             in_offsets,
@@ -98,6 +102,12 @@ impl Graph {
     pub fn between<'a>(&self, list: &'a [u32], from: i64, before: u32) -> &'a [u32] {
         let list = self.since(list, from);
         &list[..list.partition_point(|&e| e < before)]
+    }
+
+    /// Whether the edge at `e` searches for patterns (see [`Graph::searching`]).
+    #[inline]
+    pub fn searches(&self, e: u32) -> bool {
+        self.searching.is_empty() || self.searching[e as usize]
     }
 
     /// Whether the edge at `e` is a self-loop.

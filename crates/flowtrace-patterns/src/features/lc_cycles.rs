@@ -64,7 +64,7 @@ pub(crate) fn count(g: &Graph, family: &PatternParams, max_len: usize) -> Histog
             next: Vec::new(),
         },
         |sc, e| {
-            if !g.is_loop(e) && max_len >= 2 {
+            if !g.is_loop(e) && max_len >= 2 && g.searches(e) {
                 search(g, family, max_len, e, sc, &hist);
             }
         },

@@ -26,7 +26,8 @@
 //! These were pinned down by running snapml on small hand-made graphs; snapml is closed
 //! source, so this is behaviour, not code.
 //!
-//! **Batches.** `fit`, `partial_fit` and `transform` each take a batch: all its edges are
+//! **Batches.** `fit`, `partial_fit` and `transform` each take a batch (`partial_fit` and
+//! `transform` store it in time order, `fit` in row order; see [`stream`]): all its edges are
 //! inserted into the in-memory graph first (an EdgeID already present is not inserted
 //! again), then every edge of the batch is searched for patterns against the whole graph,
 //! then `transform` outputs each batch edge's accumulated histograms and its vertices'
@@ -52,6 +53,17 @@
 //! and stops at the first row it keeps, so on input not sorted by time an old row inserted
 //! after a recent one survives (with its second entry). The running moments of the vertex
 //! statistics are pruned the same way with `vertex_stats_tw`.
+//!
+//! **`max_no_edges`** caps the edges kept *between* batches, never within one: a batch
+//! larger than the cap is searched whole (a fresh `transform` of 6 edges gives the same
+//! output with caps 1 to 4 as without). After the batch, eviction pops the front of
+//! insertion order while the graph holds more than the cap *or* the front edge is older
+//! than the window, so the cap can push the front onto old edges the time rule alone stops
+//! before. Minimal probe (fan, `fan_tw` 5, `time_window` -1): rows `0->1 @10, 0->2 @1,
+//! 0->3 @10`; without a cap `fit` keeps all three (it stops at `@10`), with `max_no_edges`
+//! 2 it keeps only `0->3` (the cap pops `0->1`, then `0->2 @1` is too old), so the source's
+//! out-degree after `transform` is 4, not 6 or 5. On time-sorted input the cap simply keeps
+//! the last `max_no_edges` rows. Zero is refused, as snapml does.
 //!
 //! **Bins.** The bin values are inclusive upper bounds: bin `i` holds sizes
 //! `bins[i - 1] < size <= bins[i]`, the first bin every size up to `bins[0]`, the last every
@@ -83,8 +95,11 @@
 //! on distinct timestamps, `every_family_matches_snapml_without_ties`). The original graphs
 //! stay in ignored tests (`temporal_cycles_match_snapml`,
 //! `length_constrained_cycles_match_snapml`, `every_family_matches_snapml`); the minimal
-//! probes are in [`temporal_cycles`] and [`lc_cycles`]. Untested: `max_no_edges`, and the
-//! streaming mode (not built). [`write_fit_transform_csv`] writes the same result as CSV
+//! probes are in [`temporal_cycles`] and [`lc_cycles`]. `max_no_edges` is exact with every
+//! family (`max_no_edges_matches_snapml`). Streaming ([`FeatureStream`], snapml's
+//! `partial_fit` / `transform` on successive batches, rules in [`stream`]) is exact on the
+//! same graphs in 3 or 4 batches (`tests/snapml_stream.rs`), except the running moments
+//! with `max_no_edges` on batches that go back in time. [`write_fit_transform_csv`] writes the same result as CSV
 //! text, fast.
 
 #![allow(rustdoc::private_intra_doc_links)]
@@ -93,6 +108,7 @@ mod arrow;
 mod credits;
 mod csv_out;
 mod csv_rows;
+mod eviction;
 mod fan;
 mod graph;
 mod lc_cycles;
@@ -100,6 +116,7 @@ mod moments;
 mod params;
 mod scatter_gather;
 mod stats;
+mod stream;
 mod temporal_cycles;
 
 use rayon::prelude::*;
@@ -108,10 +125,10 @@ pub use arrow::{fit_transform_batch, FeatureBatchError};
 pub use csv_out::{write_fit_transform_csv, FeatureCsvError};
 pub use csv_rows::format_csv_rows;
 pub use params::{GfpParams, ParamsError, PatternParams, FAMILIES, STAT_NAMES};
+pub use stream::FeatureStream;
 
 use credits::Histograms;
 use graph::Graph;
-use stats::Survivors;
 
 /// Engineered features, one `f64` column per feature, rows in input order.
 #[derive(Clone, Debug, PartialEq)]
@@ -182,7 +199,7 @@ pub(crate) struct VertexColumns {
 pub(crate) fn compute(params: &GfpParams, columns: &[&[f64]]) -> Result<Computed, FeatureError> {
     check_input(params, columns)?;
     let mut g = Graph::new(columns[1], columns[2], columns[3]);
-    let keep = survivors(&g, params)?;
+    let keep = eviction::survivors(&g, params)?;
     g.entries = keep.graph.iter().map(|&k| 1 + u32::from(k)).collect();
     let mut histograms: Vec<Vec<f64>> = Vec::new();
     for hist in self::histograms(&g, params) {
@@ -235,29 +252,6 @@ fn check_input(params: &GfpParams, columns: &[&[f64]]) -> Result<(), FeatureErro
         }
     }
     Ok(())
-}
-
-/// Which edges `fit`'s eviction keeps (see the module docs): snapml evicts from the front
-/// of insertion order and stops at the first edge it keeps, so on input not sorted by time an
-/// old edge inserted after a recent one survives.
-fn survivors(g: &Graph, p: &GfpParams) -> Result<Survivors, FeatureError> {
-    let window = p.effective_time_window()?;
-    let newest = g.ts.iter().copied().max().unwrap_or(0);
-    let mut ts_by_row = vec![0i64; g.len()];
-    for (e, &row) in g.rows.iter().enumerate() {
-        ts_by_row[row as usize] = g.ts[e];
-    }
-    let evicted_prefix = |from: i64| ts_by_row.iter().take_while(|&&t| t < from).count();
-    // max_no_edges keeps the most recently inserted edges: in fit, the last rows.
-    let rows_kept = match p.max_no_edges {
-        m if m > 0 => g.len().saturating_sub(m as usize),
-        _ => 0,
-    };
-    let graph_from = evicted_prefix(newest - window).max(rows_kept) as u32;
-    let moments_from = evicted_prefix(newest - p.vertex_stats_tw).max(graph_from as usize) as u32;
-    let graph = g.rows.iter().map(|&r| r >= graph_from).collect();
-    let moments = g.rows.iter().map(|&r| r >= moments_from).collect();
-    Ok(Survivors { graph, moments })
 }
 
 /// The enabled families' histograms, in output order.

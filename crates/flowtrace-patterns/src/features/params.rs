@@ -38,7 +38,8 @@ pub struct GfpParams {
     /// Length of the window edges are kept for between batches; negative means the largest
     /// window of an enabled pattern family.
     pub time_window: i64,
-    /// Most edges kept between batches; negative means no limit.
+    /// Most edges kept between batches (the last inserted); negative means no limit, zero
+    /// is refused (as snapml refuses it).
     pub max_no_edges: i64,
     /// Vertex statistics on or off.
     pub vertex_stats: bool,
@@ -144,6 +145,9 @@ pub enum ParamsError {
     /// A family's bins are empty or not ascending.
     #[error("{0}_bins must be non-empty and strictly ascending")]
     BadBins(&'static str),
+    /// `max_no_edges` is zero (snapml: "Max number of edges cannot be zero").
+    #[error("max_no_edges cannot be zero (use a negative value for no limit)")]
+    ZeroMaxEdges,
     /// A window that is not positive.
     #[error("{0}_tw must be greater than zero")]
     BadWindow(&'static str),
@@ -207,6 +211,9 @@ impl GfpParams {
             if f.bins.is_empty() || f.bins.windows(2).any(|w| w[0] >= w[1]) {
                 return Err(ParamsError::BadBins(name));
             }
+        }
+        if self.max_no_edges == 0 {
+            return Err(ParamsError::ZeroMaxEdges);
         }
         if let Some(&bad) = self.vertex_stats_feats.iter().find(|&&s| s > 10) {
             return Err(ParamsError::UnknownStat(bad));

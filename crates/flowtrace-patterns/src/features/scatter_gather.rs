@@ -57,7 +57,11 @@ pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
             pairs: Marks::new(g.vertices),
             edges: Vec::new(),
         },
-        |scratch, e| search(g, family, e, scratch, &hist),
+        |scratch, e| {
+            if g.searches(e) {
+                search(g, family, e, scratch, &hist);
+            }
+        },
     );
     hist
 }

@@ -137,7 +137,7 @@ fn column_stats(g: &Graph, col: &[f64], keep: &Survivors, list: &[u32]) -> [f64;
     [m.avg, m.sum, min, max, median, m.var, m.skew, m.kurtosis]
 }
 
-fn median(values: &mut [f64]) -> f64 {
+pub(crate) fn median(values: &mut [f64]) -> f64 {
     values.sort_unstable_by(f64::total_cmp);
     let n = values.len();
     if n % 2 == 1 {

@@ -56,7 +56,7 @@ pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
             next: Vec::new(),
         },
         |sc, e| {
-            if !g.is_loop(e) {
+            if !g.is_loop(e) && g.searches(e) {
                 search(g, family, e, sc, &hist);
             }
         },
