@@ -6,7 +6,7 @@
 //! limits how many misses it can overlap; with 2 MiB pages the whole index fits in the TLB.
 //! Both hints are flowtrace-memory's; this module says how far ahead the index prefetches.
 
-pub use flowtrace_memory::{advise_huge_pages, prefetch};
+pub use flowtrace_memory::{advise_huge_pages, prefetch, prefetch_to_l2};
 
 /// How many steps ahead the probing and verifying loops prefetch. Each step of the loops is a
 /// few nanoseconds and a miss to memory about a hundred, so the hint must go out dozens of

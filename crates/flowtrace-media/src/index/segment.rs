@@ -14,7 +14,7 @@
 //! stay exact.
 
 use super::filter::{partners_within, slots_within};
-use super::memory::{advise_huge_pages, prefetch};
+use super::memory::{advise_huge_pages, prefetch, prefetch_to_l2};
 use super::slots::{self, HALF_BITS, SLOTS, TABLES};
 
 /// Most hashes one segment covers; merges stop there, so no rebuild grows past it.
@@ -165,8 +165,10 @@ impl Segment {
             }
             let (start, end) = self.bucket(table as usize, bucket);
             let partners = &self.tables[table as usize].partners;
+            // Into L2 only: this loop asks for ~1,600 lines before reading any (see
+            // `prefetch_to_l2`).
             for at in (start..end).step_by(32) {
-                prefetch(partners, at as usize);
+                prefetch_to_l2(partners, at as usize);
             }
             scratch.ranges.push(Range {
                 table,
