@@ -227,7 +227,8 @@ impl HammingIndex {
 
     /// Whether reading every hash of `segment` is the plan for a query at these thresholds.
     /// The same for one query and for a batch: in a batch a probe costs less (its bucket is
-    /// in cache) but so does a scanned hash (its block is), about 24 ns against 2.6 at 10M.
+    /// in cache) but so does a scanned hash (its block is): about 24 ns against 2.6 at 10M,
+    /// measured before scans used AVX-512 (they are cheaper now; the costs were not re-tuned).
     fn scans(&self, segment: &Segment, thresholds: &[Option<u32>; SLOTS]) -> bool {
         match self.plan {
             Plan::AlwaysScan => true,
