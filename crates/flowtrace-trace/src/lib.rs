@@ -35,11 +35,11 @@ pub mod cut;
 pub mod export;
 mod flow;
 mod ledger;
+mod moves;
 mod query;
 mod rates;
 pub mod reach;
 mod scratch;
-mod shares;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -54,9 +54,9 @@ pub use reach::Side;
 
 use adjacency::Adjacency;
 use attribute::AccountState;
+use moves::Moves;
 use reach::SearchArrays;
 use scratch::Pool;
-use shares::Shares;
 
 /// Why a trace or a cut could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -109,14 +109,14 @@ pub fn is_cash_desk(graph: &TemporalGraph, v: flowtrace_graph::AccountId) -> boo
 
 /// A graph made ready for many traces: its exchange rates and which accounts are cash desks,
 /// worked out once, and per side (built on first use, or up front by [`Tracer::prepare`]) each
-/// account's edges with where they lead and the haircut shares, so that each trace pays only for
-/// the part of the graph it walks.
+/// account's edges with where they lead and each transfer's move with its haircut share, so that
+/// each trace pays only for the part of the graph it walks.
 pub struct Tracer<'g> {
     graph: &'g TemporalGraph,
     rates: Rates,
     desks: Vec<bool>,
     adjacency: [OnceLock<Adjacency>; 2],
-    shares: [OnceLock<Shares>; 2],
+    moves: [OnceLock<Moves>; 2],
     /// Per side and edge of the adjacency, what the account paid from there on (poison).
     tails: [OnceLock<Vec<f64>>; 2],
     hops: Pool<Vec<u8>>,
@@ -136,7 +136,7 @@ impl<'g> Tracer<'g> {
             rates,
             desks,
             adjacency: [OnceLock::new(), OnceLock::new()],
-            shares: [OnceLock::new(), OnceLock::new()],
+            moves: [OnceLock::new(), OnceLock::new()],
             tails: [OnceLock::new(), OnceLock::new()],
             hops: Pool::new(),
             ids: Pool::new(),
@@ -147,7 +147,7 @@ impl<'g> Tracer<'g> {
 
     /// Builds now what traces in `direction` under `policies` would build on first use (a server
     /// calls this once after loading, so that no query pays for it). Only what those policies
-    /// read is built: haircut's shares take 24 bytes a transfer, poison's tails 8.
+    /// read is built: the moves take 48 bytes a transfer (either policy), poison's tails 8.
     pub fn prepare(&self, direction: Direction, policies: &[Policy]) {
         let sides: &[Side] = match direction {
             Direction::Forward => &[Side::Forward],
@@ -156,8 +156,8 @@ impl<'g> Tracer<'g> {
         };
         for &side in sides {
             self.adjacency(side);
-            if policies.contains(&Policy::Haircut) {
-                self.shares(side);
+            if policies.contains(&Policy::Haircut) || policies.contains(&Policy::Poison) {
+                self.moves(side);
             }
             if policies.contains(&Policy::Poison) {
                 self.tails(side);
@@ -173,11 +173,11 @@ impl<'g> Tracer<'g> {
             .filter_map(|a| a.get())
             .map(Adjacency::heap_bytes)
             .sum();
-        let shares: usize = self
-            .shares
+        let moves: usize = self
+            .moves
             .iter()
-            .filter_map(|s| s.get())
-            .map(Shares::heap_bytes)
+            .filter_map(|m| m.get())
+            .map(Moves::heap_bytes)
             .sum();
         let tails: usize = self
             .tails
@@ -185,7 +185,7 @@ impl<'g> Tracer<'g> {
             .filter_map(|t| t.get())
             .map(|t| t.capacity() * 8)
             .sum();
-        self.desks.capacity() + adjacency + shares + tails
+        self.desks.capacity() + adjacency + moves + tails
     }
 
     /// Each account's edges on `side` with where they lead.
@@ -193,15 +193,15 @@ impl<'g> Tracer<'g> {
         self.adjacency[side as usize].get_or_init(|| Adjacency::build(self.graph, side))
     }
 
-    /// The haircut shares of every transfer on `side`.
-    pub(crate) fn shares(&self, side: Side) -> &Shares {
-        self.shares[side as usize].get_or_init(|| Shares::build(self.graph, &self.rates, side))
+    /// Every transfer on `side` as the fast attribution walk reads it.
+    pub(crate) fn moves(&self, side: Side) -> &Moves {
+        self.moves[side as usize].get_or_init(|| Moves::build(self.graph, &self.rates, side))
     }
 
     /// Per edge of the adjacency on `side`, what its account paid from that edge on.
     pub(crate) fn tails(&self, side: Side) -> &[f64] {
         self.tails[side as usize].get_or_init(|| {
-            let amount = |e| shares::side_amounts(self.graph, &self.rates, side, e).0;
+            let amount = |e| moves::side_amounts(self.graph, &self.rates, side, e).0;
             self.adjacency(side).tails(amount)
         })
     }

@@ -4,12 +4,11 @@
 //! Two ways, one answer. [`replay`] runs every transfer of the accounts the money reached through
 //! per-account books; it handles every policy, window and time range. [`fast`] handles the
 //! common case (haircut or poison, no window, the whole time range) by walking only the reached
-//! transfers, with the data-only part of haircut worked out once per graph
-//! ([`crate::shares`]). Tests check they agree.
+//! transfers, each read as its move with haircut's data-only part worked out once per graph
+//! ([`crate::moves`]). Tests check they agree.
 
 mod fast;
 mod replay;
-mod steps;
 
 pub(crate) use fast::AccountState;
 pub use replay::replay;
