@@ -404,10 +404,11 @@ fn assert_same_flow(fast: &Flow, slow: &Flow, at: &str) {
     }
 }
 
-/// The walk books its transfers in chunks, gathered on another thread: a trace reaching many
-/// times a chunk's size must come out as the replay's, across every chunk boundary.
+/// The walk books its transfers in parts, telling the thread that maps the result's pages where
+/// it is: a trace reaching many times a part's size must come out as the replay's, across every
+/// part boundary.
 #[test]
-fn walking_many_chunks_attributes_as_the_replay_does() {
+fn walking_many_parts_attributes_as_the_replay_does() {
     let mut rng = Rng(11);
     let accounts = 3_000;
     let rows = random_rows(&mut rng, accounts, 120_000);
