@@ -91,6 +91,20 @@ impl Graph {
         &self.in_edges[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
     }
 
+    /// Where `v`'s outgoing edges lie in the outgoing adjacency (for lists laid out like it).
+    #[inline]
+    pub fn out_range(&self, v: u32) -> std::ops::Range<usize> {
+        let v = v as usize;
+        self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize
+    }
+
+    /// Where `v`'s incoming edges lie in the incoming adjacency.
+    #[inline]
+    pub fn inc_range(&self, v: u32) -> std::ops::Range<usize> {
+        let v = v as usize;
+        self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize
+    }
+
     /// The part of a position list with `ts >= from`.
     #[inline]
     pub fn since<'a>(&self, list: &'a [u32], from: i64) -> &'a [u32] {

@@ -27,10 +27,67 @@
 //! search never `m = d`. Minimal probe (tw 10): `2->0 @4, 2->1 @4, 1->1 @3, 0->1 @5` is no
 //! pattern: its latest edge `0->1` walks `1`'s receipts, where `1 -> 1` is skipped, leaving
 //! one intermediate; with `2->0` at @5 it is found once, by `2->0` walking `2`'s payments.
+//!
+//! **Layout.** The searches read each vertex's payments and receipts as contiguous records of
+//! time, other vertex and position ([`HopLists`], built per count), not as positions into the
+//! edge columns: a list is then one or two cache lines instead of a random read per edge.
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
 use super::params::PatternParams;
+
+/// One edge in a vertex's list: when, with whom (the payee in a payments list, the payer in a
+/// receipts list), and its position.
+#[derive(Clone, Copy, Debug, Default)]
+struct Hop {
+    ts: i64,
+    other: u32,
+    pos: u32,
+}
+
+/// Every vertex's payments and receipts as [`Hop`]s, in the graph's adjacency order.
+struct HopLists {
+    out: Vec<Hop>,
+    inc: Vec<Hop>,
+}
+
+impl HopLists {
+    fn build(g: &Graph) -> HopLists {
+        let (out, inc) = rayon::join(|| hops(g, true), || hops(g, false));
+        HopLists { out, inc }
+    }
+
+    /// `v`'s payments.
+    #[inline]
+    fn out<'a>(&'a self, g: &Graph, v: u32) -> &'a [Hop] {
+        &self.out[g.out_range(v)]
+    }
+
+    /// `v`'s receipts.
+    #[inline]
+    fn inc<'a>(&'a self, g: &Graph, v: u32) -> &'a [Hop] {
+        &self.inc[g.inc_range(v)]
+    }
+}
+
+/// Every vertex's payments (`outgoing`) or receipts, in adjacency order.
+fn hops(g: &Graph, outgoing: bool) -> Vec<Hop> {
+    let other = if outgoing { &g.dst } else { &g.src };
+    (0..g.vertices as u32)
+        .flat_map(|v| if outgoing { g.out(v) } else { g.inc(v) })
+        .map(|&f| Hop {
+            ts: g.ts[f as usize],
+            other: other[f as usize],
+            pos: f,
+        })
+        .collect()
+}
+
+/// The part of a hop list from `from` on.
+#[inline]
+fn since(list: &[Hop], from: i64) -> &[Hop] {
+    &list[list.partition_point(|h| h.ts < from)..]
+}
 
 /// Scratch of one thread.
 struct Scratch {
@@ -42,12 +99,15 @@ struct Scratch {
     confirmed: Marks,
     /// Pairs already searched from the current edge.
     pairs: Marks,
+    /// The pairs' other vertices, gathered before any is searched.
+    pending: Vec<u32>,
     edges: Vec<u32>,
 }
 
 /// Counts scatter-gather patterns for every edge.
 pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
     let hist = Histograms::new(g.len(), family);
+    let lists = HopLists::build(g);
     par_for_each_with(
         g.len() as u32,
         || Scratch {
@@ -55,11 +115,12 @@ pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
             linked_early: Marks::new(g.vertices),
             confirmed: Marks::new(g.vertices),
             pairs: Marks::new(g.vertices),
+            pending: Vec::new(),
             edges: Vec::new(),
         },
         |scratch, e| {
             if g.searches(e) {
-                search(g, family, e, scratch, &hist);
+                search(g, &lists, family, e, scratch, &hist);
             }
         },
     );
@@ -67,27 +128,59 @@ pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
 }
 
 /// Every pair `(s, d)` the edge at `e` can be part of.
-fn search(g: &Graph, family: &PatternParams, e: u32, sc: &mut Scratch, hist: &Histograms) {
+fn search(
+    g: &Graph,
+    lists: &HopLists,
+    family: &PatternParams,
+    e: u32,
+    sc: &mut Scratch,
+    hist: &Histograms,
+) {
     let (u, v, t) = (g.src[e as usize], g.dst[e as usize], g.ts[e as usize]);
     let from = t - family.tw;
+    // Each pair looks up a list of its own, somewhere in memory: all of them are requested
+    // before the first is searched.
     sc.pairs.clear();
-    for &f in g.since(g.out(v), from) {
-        let d = g.dst[f as usize];
+    sc.pending.clear();
+    for h in since(lists.out(g, v), from) {
+        let d = h.other;
         if d != u && d != v && !sc.pairs.has(d) {
             sc.pairs.set(d, 0);
-            let side = Side::Scatter { s: u, d };
-            pattern(g, family, side, from, t, sc, hist);
+            prefetch_list(lists.inc(g, d));
+            sc.pending.push(d);
         }
+    }
+    for k in 0..sc.pending.len() {
+        let side = Side::Scatter {
+            s: u,
+            d: sc.pending[k],
+        };
+        pattern(g, lists, family, side, from, t, sc, hist);
     }
     sc.pairs.clear();
-    for &f in g.since(g.inc(u), from) {
-        let s = g.src[f as usize];
+    sc.pending.clear();
+    for h in since(lists.inc(g, u), from) {
+        let s = h.other;
         if s != v && s != u && !sc.pairs.has(s) {
             sc.pairs.set(s, 0);
-            let side = Side::Gather { s, d: v };
-            pattern(g, family, side, from, t, sc, hist);
+            prefetch_list(lists.out(g, s));
+            sc.pending.push(s);
         }
     }
+    for k in 0..sc.pending.len() {
+        let side = Side::Gather {
+            s: sc.pending[k],
+            d: v,
+        };
+        pattern(g, lists, family, side, from, t, sc, hist);
+    }
+}
+
+/// Hints the processor to load the start of a hop list (four hops a cache line).
+#[inline]
+fn prefetch_list(list: &[Hop]) {
+    flowtrace_memory::prefetch(list, 0);
+    flowtrace_memory::prefetch(list, 4);
 }
 
 /// The role of the searching edge in a pair `(s, d)`: it decides which hop list is walked
@@ -101,30 +194,22 @@ enum Side {
 }
 
 impl Side {
-    /// The walked list (from `from` on), the looked-up list (whole), the walked vertex.
-    fn lists(self, g: &Graph, from: i64) -> (&[u32], &[u32], u32) {
+    /// The walked list (from `from` on), the looked-up list (whole), the walked vertex. In
+    /// both lists a hop's other vertex is its intermediate.
+    fn lists<'a>(self, g: &Graph, lists: &'a HopLists, from: i64) -> (&'a [Hop], &'a [Hop], u32) {
         match self {
-            Side::Scatter { s, d } => (g.since(g.out(s), from), g.inc(d), s),
-            Side::Gather { s, d } => (g.since(g.inc(d), from), g.out(s), d),
-        }
-    }
-
-    /// The intermediate an edge of either list passes through.
-    #[inline]
-    fn middle(self, g: &Graph, f: u32, walked: bool) -> u32 {
-        let leaves_s = matches!(self, Side::Scatter { .. }) == walked;
-        if leaves_s {
-            g.dst[f as usize]
-        } else {
-            g.src[f as usize]
+            Side::Scatter { s, d } => (since(lists.out(g, s), from), lists.inc(g, d), s),
+            Side::Gather { s, d } => (since(lists.inc(g, d), from), lists.out(g, s), d),
         }
     }
 }
 
 /// The pattern of a pair from `from` on, credited if it has at least two intermediates and
 /// nothing later than `t`.
+#[allow(clippy::too_many_arguments)]
 fn pattern(
     g: &Graph,
+    lists: &HopLists,
     family: &PatternParams,
     side: Side,
     from: i64,
@@ -135,27 +220,26 @@ fn pattern(
     sc.linked.clear();
     sc.confirmed.clear();
     sc.edges.clear();
-    let (walked, looked_up, walked_vertex) = side.lists(g, from);
-    let early = looked_up.partition_point(|&f| g.ts[f as usize] < from);
+    let (walked, looked_up, walked_vertex) = side.lists(g, lists, from);
+    let early = looked_up.partition_point(|h| h.ts < from);
     let mut early_marked = false;
-    for &f in &looked_up[early..] {
-        let m = side.middle(g, f, false);
-        let latest = sc.linked.get(m).unwrap_or(i64::MIN);
-        sc.linked.set(m, latest.max(g.ts[f as usize]));
+    for h in &looked_up[early..] {
+        let latest = sc.linked.get(h.other).unwrap_or(i64::MIN);
+        sc.linked.set(h.other, latest.max(h.ts));
     }
     let mut size = 0;
-    for &f in walked {
-        let m = side.middle(g, f, true);
+    for h in walked {
+        let m = h.other;
         if m == walked_vertex {
             continue;
         }
-        if g.ts[f as usize] > t {
+        if h.ts > t {
             // A later hop kills the pattern if its intermediate was ever linked, even
             // before the window.
             if !early_marked {
                 sc.linked_early.clear();
-                for &f in &looked_up[..early] {
-                    sc.linked_early.set(side.middle(g, f, false), 0);
+                for h in &looked_up[..early] {
+                    sc.linked_early.set(h.other, 0);
                 }
                 early_marked = true;
             }
@@ -174,14 +258,14 @@ fn pattern(
             sc.confirmed.set(m, 0);
             size += 1;
         }
-        sc.edges.push(f);
+        sc.edges.push(h.pos);
     }
     let Some(bin) = family.bin(size) else {
         return;
     };
-    for &f in &looked_up[early..] {
-        if sc.confirmed.has(side.middle(g, f, false)) {
-            sc.edges.push(f);
+    for h in &looked_up[early..] {
+        if sc.confirmed.has(h.other) {
+            sc.edges.push(h.pos);
         }
     }
     for &f in &sc.edges {
