@@ -60,6 +60,11 @@ impl NumberText {
     /// Appends `v`.
     #[inline]
     pub fn push(&mut self, v: f64, out: &mut Vec<u8>) {
+        // Half the values of a feature table are counts of 0 and most of the rest small.
+        if (0.0..10.0).contains(&v) && v as u8 as f64 == v && v.is_sign_positive() {
+            out.push(b'0' + v as u8);
+            return;
+        }
         // `v as i64 as f64 == v` is `v == v.trunc()` in this range, without a libm call.
         if v.abs() < 1e15 && v as i64 as f64 == v && (v != 0.0 || v.is_sign_positive()) {
             out.extend_from_slice(self.ints.format(v as i64).as_bytes());
