@@ -6,8 +6,11 @@
 //! tie-break snapml applies to length-constrained cycles) is simply a smaller position.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
+
+use super::hop_lists::HopLists;
 
 /// Sorted edges and both adjacencies.
 pub(crate) struct Graph {
@@ -31,6 +34,8 @@ pub(crate) struct Graph {
     out_edges: Vec<u32>,
     in_offsets: Vec<u32>,
     in_edges: Vec<u32>,
+    /// The adjacency as hop records, built by the first search that reads them.
+    hop_lists: OnceLock<HopLists>,
 }
 
 impl Graph {
@@ -69,7 +74,13 @@ impl Graph {
             out_edges,
             in_offsets,
             in_edges,
+            hop_lists: OnceLock::new(),
         }
+    }
+
+    /// Each vertex's payments and receipts as hop records (built on first use).
+    pub fn hop_lists(&self) -> &HopLists {
+        self.hop_lists.get_or_init(|| HopLists::build(self))
     }
 
     /// Number of edges.
@@ -91,31 +102,10 @@ impl Graph {
         &self.in_edges[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
     }
 
-    /// Where `v`'s outgoing edges lie in the outgoing adjacency (for lists laid out like it).
-    #[inline]
-    pub fn out_range(&self, v: u32) -> std::ops::Range<usize> {
-        let v = v as usize;
-        self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize
-    }
-
-    /// Where `v`'s incoming edges lie in the incoming adjacency.
-    #[inline]
-    pub fn inc_range(&self, v: u32) -> std::ops::Range<usize> {
-        let v = v as usize;
-        self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize
-    }
-
     /// The part of a position list with `ts >= from`.
     #[inline]
     pub fn since<'a>(&self, list: &'a [u32], from: i64) -> &'a [u32] {
         &list[list.partition_point(|&e| self.ts[e as usize] < from)..]
-    }
-
-    /// The part of a position list with `ts >= from` and position below `before`.
-    #[inline]
-    pub fn between<'a>(&self, list: &'a [u32], from: i64, before: u32) -> &'a [u32] {
-        let list = self.since(list, from);
-        &list[..list.partition_point(|&e| e < before)]
     }
 
     /// Whether the edge at `e` searches for patterns (see [`Graph::searching`]).

@@ -41,6 +41,7 @@ use std::collections::VecDeque;
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
+use super::hop_lists::between;
 use super::params::PatternParams;
 
 struct Scratch {
@@ -112,8 +113,8 @@ fn distances_to(g: &Graph, u: u32, from: i64, before: u32, max_hops: i64, sc: &m
         if dist >= max_hops {
             continue;
         }
-        for &f in g.between(g.inc(x), from, before) {
-            let y = g.src[f as usize];
+        for h in between(g.hop_lists().inc(x), from, before) {
+            let y = h.other;
             if !sc.hops_to_u.has(y) {
                 sc.hops_to_u.set(y, dist + 1);
                 sc.queue.push_back(y);
@@ -136,8 +137,8 @@ fn extend(
     let x = *sc.path.last().expect("the path starts at v");
     let hops = sc.path.len() as i64;
     let start = sc.next.len();
-    for &f in g.between(g.out(x), w.from, w.before) {
-        let y = g.dst[f as usize];
+    for h in between(g.hop_lists().out(x), w.from, w.before) {
+        let y = h.other;
         let fits = sc.hops_to_u.get(y).is_some_and(|d| hops + d <= max_hops);
         if y == x || !fits || sc.on_path.has(y) || sc.next[start..].contains(&y) {
             continue;
@@ -168,9 +169,9 @@ fn credit(g: &Graph, family: &PatternParams, w: &Window, e: u32, sc: &Scratch, h
     };
     hist.add(e, bin, 1);
     for hop in sc.path.windows(2) {
-        for &f in g.between(g.out(hop[0]), w.from, w.before) {
-            if g.dst[f as usize] == hop[1] {
-                hist.add(f, bin, g.entries[f as usize]);
+        for h in between(g.hop_lists().out(hop[0]), w.from, w.before) {
+            if h.other == hop[1] {
+                hist.add(h.pos, bin, g.entries[h.pos as usize]);
             }
         }
     }

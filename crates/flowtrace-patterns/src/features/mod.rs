@@ -111,6 +111,7 @@ mod csv_rows;
 mod eviction;
 mod fan;
 mod graph;
+mod hop_lists;
 mod lc_cycles;
 mod moments;
 mod params;

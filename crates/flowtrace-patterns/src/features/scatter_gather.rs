@@ -29,65 +29,13 @@
 //! one intermediate; with `2->0` at @5 it is found once, by `2->0` walking `2`'s payments.
 //!
 //! **Layout.** The searches read each vertex's payments and receipts as contiguous records of
-//! time, other vertex and position ([`HopLists`], built per count), not as positions into the
-//! edge columns: a list is then one or two cache lines instead of a random read per edge.
+//! time, other vertex and position ([`HopLists`]), and every pair's looked-up list is requested
+//! before the first pair is searched.
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
+use super::hop_lists::{prefetch_list, since, Hop, HopLists};
 use super::params::PatternParams;
-
-/// One edge in a vertex's list: when, with whom (the payee in a payments list, the payer in a
-/// receipts list), and its position.
-#[derive(Clone, Copy, Debug, Default)]
-struct Hop {
-    ts: i64,
-    other: u32,
-    pos: u32,
-}
-
-/// Every vertex's payments and receipts as [`Hop`]s, in the graph's adjacency order.
-struct HopLists {
-    out: Vec<Hop>,
-    inc: Vec<Hop>,
-}
-
-impl HopLists {
-    fn build(g: &Graph) -> HopLists {
-        let (out, inc) = rayon::join(|| hops(g, true), || hops(g, false));
-        HopLists { out, inc }
-    }
-
-    /// `v`'s payments.
-    #[inline]
-    fn out<'a>(&'a self, g: &Graph, v: u32) -> &'a [Hop] {
-        &self.out[g.out_range(v)]
-    }
-
-    /// `v`'s receipts.
-    #[inline]
-    fn inc<'a>(&'a self, g: &Graph, v: u32) -> &'a [Hop] {
-        &self.inc[g.inc_range(v)]
-    }
-}
-
-/// Every vertex's payments (`outgoing`) or receipts, in adjacency order.
-fn hops(g: &Graph, outgoing: bool) -> Vec<Hop> {
-    let other = if outgoing { &g.dst } else { &g.src };
-    (0..g.vertices as u32)
-        .flat_map(|v| if outgoing { g.out(v) } else { g.inc(v) })
-        .map(|&f| Hop {
-            ts: g.ts[f as usize],
-            other: other[f as usize],
-            pos: f,
-        })
-        .collect()
-}
-
-/// The part of a hop list from `from` on.
-#[inline]
-fn since(list: &[Hop], from: i64) -> &[Hop] {
-    &list[list.partition_point(|h| h.ts < from)..]
-}
 
 /// Scratch of one thread.
 struct Scratch {
@@ -107,7 +55,7 @@ struct Scratch {
 /// Counts scatter-gather patterns for every edge.
 pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
     let hist = Histograms::new(g.len(), family);
-    let lists = HopLists::build(g);
+    let lists = g.hop_lists();
     par_for_each_with(
         g.len() as u32,
         || Scratch {
@@ -120,7 +68,7 @@ pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
         },
         |scratch, e| {
             if g.searches(e) {
-                search(g, &lists, family, e, scratch, &hist);
+                search(g, lists, family, e, scratch, &hist);
             }
         },
     );
@@ -142,11 +90,11 @@ fn search(
     // before the first is searched.
     sc.pairs.clear();
     sc.pending.clear();
-    for h in since(lists.out(g, v), from) {
+    for h in since(lists.out(v), from) {
         let d = h.other;
         if d != u && d != v && !sc.pairs.has(d) {
             sc.pairs.set(d, 0);
-            prefetch_list(lists.inc(g, d));
+            prefetch_list(lists.inc(d));
             sc.pending.push(d);
         }
     }
@@ -159,11 +107,11 @@ fn search(
     }
     sc.pairs.clear();
     sc.pending.clear();
-    for h in since(lists.inc(g, u), from) {
+    for h in since(lists.inc(u), from) {
         let s = h.other;
         if s != v && s != u && !sc.pairs.has(s) {
             sc.pairs.set(s, 0);
-            prefetch_list(lists.out(g, s));
+            prefetch_list(lists.out(s));
             sc.pending.push(s);
         }
     }
@@ -174,13 +122,6 @@ fn search(
         };
         pattern(g, lists, family, side, from, t, sc, hist);
     }
-}
-
-/// Hints the processor to load the start of a hop list (four hops a cache line).
-#[inline]
-fn prefetch_list(list: &[Hop]) {
-    flowtrace_memory::prefetch(list, 0);
-    flowtrace_memory::prefetch(list, 4);
 }
 
 /// The role of the searching edge in a pair `(s, d)`: it decides which hop list is walked
@@ -196,10 +137,10 @@ enum Side {
 impl Side {
     /// The walked list (from `from` on), the looked-up list (whole), the walked vertex. In
     /// both lists a hop's other vertex is its intermediate.
-    fn lists<'a>(self, g: &Graph, lists: &'a HopLists, from: i64) -> (&'a [Hop], &'a [Hop], u32) {
+    fn lists(self, lists: &HopLists, from: i64) -> (&[Hop], &[Hop], u32) {
         match self {
-            Side::Scatter { s, d } => (since(lists.out(g, s), from), lists.inc(g, d), s),
-            Side::Gather { s, d } => (since(lists.inc(g, d), from), lists.out(g, s), d),
+            Side::Scatter { s, d } => (since(lists.out(s), from), lists.inc(d), s),
+            Side::Gather { s, d } => (since(lists.inc(d), from), lists.out(s), d),
         }
     }
 }
@@ -220,7 +161,7 @@ fn pattern(
     sc.linked.clear();
     sc.confirmed.clear();
     sc.edges.clear();
-    let (walked, looked_up, walked_vertex) = side.lists(g, lists, from);
+    let (walked, looked_up, walked_vertex) = side.lists(lists, from);
     let early = looked_up.partition_point(|h| h.ts < from);
     let mut early_marked = false;
     for h in &looked_up[early..] {
