@@ -312,7 +312,7 @@ mod tests {
             // A fifth of the edges touch one of three hubs.
             let hub = |x: u64| if x < 3 { x as f64 } else { 0.0 };
             let pick = |r: u64, h: u64| {
-                if r % 5 == 0 {
+                if r.is_multiple_of(5) {
                     hub(h % 3)
                 } else {
                     (3 + r % 400) as f64
