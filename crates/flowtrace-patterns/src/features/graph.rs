@@ -102,12 +102,6 @@ impl Graph {
         &self.in_edges[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
     }
 
-    /// The part of a position list with `ts >= from`.
-    #[inline]
-    pub fn since<'a>(&self, list: &'a [u32], from: i64) -> &'a [u32] {
-        &list[list.partition_point(|&e| self.ts[e as usize] < from)..]
-    }
-
     /// Whether the edge at `e` searches for patterns (see [`Graph::searching`]).
     #[inline]
     pub fn searches(&self, e: u32) -> bool {

@@ -1,7 +1,7 @@
 //! Each vertex's payments and receipts as contiguous records of time, other vertex and position,
 //! laid out like the graph's adjacency: the searches that walk many short lists (scatter-gather,
-//! length-constrained cycles) then read a list as one or two cache lines instead of a random
-//! read of the edge columns per edge, and binary-search it by time in place.
+//! both cycle families) then read a list as one or two cache lines instead of a random read of
+//! the edge columns per edge, and binary-search it by time in place.
 
 use super::graph::Graph;
 

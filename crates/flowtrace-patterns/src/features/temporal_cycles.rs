@@ -32,6 +32,7 @@ use std::collections::BinaryHeap;
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
+use super::hop_lists::since;
 use super::params::PatternParams;
 
 struct Scratch {
@@ -88,10 +89,10 @@ fn latest_departures(g: &Graph, u: u32, from: i64, t: i64, sc: &mut Scratch) {
         if sc.latest.get(x) != Some(bound) {
             continue;
         }
-        let list = g.since(g.inc(x), from);
-        let list = &list[..list.partition_point(|&f| g.ts[f as usize] < bound)];
-        for &f in list {
-            let (y, tf) = (g.src[f as usize], g.ts[f as usize]);
+        let list = since(g.hop_lists().inc(x), from);
+        let list = &list[..list.partition_point(|h| h.ts < bound)];
+        for h in list {
+            let (y, tf) = (h.other, h.ts);
             if y == x || y == u {
                 continue;
             }
@@ -116,8 +117,8 @@ fn extend(
 ) {
     let u = g.src[e as usize];
     let start = sc.next.len();
-    for &f in g.since(g.out(x), arrived + 1) {
-        let (y, tf) = (g.dst[f as usize], g.ts[f as usize]);
+    for h in since(g.hop_lists().out(x), arrived + 1) {
+        let (y, tf) = (h.other, h.ts);
         let room = sc.latest.get(y).is_some_and(|bound| tf < bound);
         if y == x || !room || sc.on_path.has(y) || sc.next[start..].iter().any(|n| n.0 == y) {
             continue;
@@ -157,14 +158,13 @@ fn credit(g: &Graph, family: &PatternParams, e: u32, sc: &Scratch, hist: &Histog
         };
         let y = sc.path[i].0;
         let mut latest_used = i64::MIN;
-        for &f in g.since(g.out(x), earliest_before + 1) {
-            let tf = g.ts[f as usize];
-            if tf >= leave_by {
+        for h in since(g.hop_lists().out(x), earliest_before + 1) {
+            if h.ts >= leave_by {
                 break;
             }
-            if g.dst[f as usize] == y {
-                hist.add(f, bin, g.entries[f as usize]);
-                latest_used = tf;
+            if h.other == y {
+                hist.add(h.pos, bin, g.entries[h.pos as usize]);
+                latest_used = h.ts;
             }
         }
         leave_by = latest_used;
