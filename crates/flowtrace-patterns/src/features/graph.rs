@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use super::hop_lists::HopLists;
+use super::hop_lists::{Hop, HopLists};
 
 /// Sorted edges and both adjacencies.
 pub(crate) struct Graph {
@@ -78,9 +78,12 @@ impl Graph {
         }
     }
 
-    /// Each vertex's payments and receipts as hop records (built on first use).
-    pub fn hop_lists(&self) -> &HopLists {
-        self.hop_lists.get_or_init(|| HopLists::build(self))
+    /// The adjacency as hop records, built on first use.
+    fn hop_lists(&self) -> &HopLists {
+        self.hop_lists.get_or_init(|| {
+            let adjacency = (self.out_edges.as_slice(), self.in_edges.as_slice());
+            HopLists::build(adjacency, &self.src, &self.dst, &self.ts)
+        })
     }
 
     /// Number of edges.
@@ -91,15 +94,25 @@ impl Graph {
     /// Positions of `v`'s outgoing edges, ascending (so in time order).
     #[inline]
     pub fn out(&self, v: u32) -> &[u32] {
-        let v = v as usize;
-        &self.out_edges[self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize]
+        &self.out_edges[range(&self.out_offsets, v)]
     }
 
     /// Positions of `v`'s incoming edges, ascending.
     #[inline]
     pub fn inc(&self, v: u32) -> &[u32] {
-        let v = v as usize;
-        &self.in_edges[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
+        &self.in_edges[range(&self.in_offsets, v)]
+    }
+
+    /// `v`'s outgoing edges as hop records (payee, time, position), in the same order.
+    #[inline]
+    pub fn out_hops(&self, v: u32) -> &[Hop] {
+        &self.hop_lists().out[range(&self.out_offsets, v)]
+    }
+
+    /// `v`'s incoming edges as hop records (payer, time, position), in the same order.
+    #[inline]
+    pub fn in_hops(&self, v: u32) -> &[Hop] {
+        &self.hop_lists().inc[range(&self.in_offsets, v)]
     }
 
     /// Whether the edge at `e` searches for patterns (see [`Graph::searching`]).
@@ -113,6 +126,12 @@ impl Graph {
     pub fn is_loop(&self, e: u32) -> bool {
         self.src[e as usize] == self.dst[e as usize]
     }
+}
+
+/// Where vertex `v`'s entries lie in an adjacency with `offsets`.
+#[inline]
+fn range(offsets: &[u32], v: u32) -> std::ops::Range<usize> {
+    offsets[v as usize] as usize..offsets[v as usize + 1] as usize
 }
 
 /// Groups positions by `endpoint[position]`, ascending within each group.

@@ -3,6 +3,7 @@
 //! both cycle families) then read a list as one or two cache lines instead of a random read of
 //! the edge columns per edge, and binary-search it by time in place.
 
+#[cfg(doc)]
 use super::graph::Graph;
 
 /// One edge in a vertex's list: when, with whom (the payee in a payments list, the payer in a
@@ -14,66 +15,35 @@ pub(crate) struct Hop {
     pub pos: u32,
 }
 
-/// Every vertex's payments and receipts as [`Hop`]s, in the graph's adjacency order.
+/// Every vertex's payments and receipts as [`Hop`]s, laid out like the graph's adjacency
+/// (the graph's offsets index them: [`Graph::out_hops`], [`Graph::in_hops`]).
 pub(crate) struct HopLists {
-    out_offsets: Vec<u32>,
-    out: Vec<Hop>,
-    in_offsets: Vec<u32>,
-    inc: Vec<Hop>,
+    pub out: Vec<Hop>,
+    pub inc: Vec<Hop>,
 }
 
 impl HopLists {
-    /// The lists of `g`.
-    pub fn build(g: &Graph) -> HopLists {
-        let (out, inc) = rayon::join(|| hops(g, true), || hops(g, false));
-        let offsets = |outgoing: bool| -> Vec<u32> {
-            let mut offsets = Vec::with_capacity(g.vertices + 1);
-            offsets.push(0);
-            let mut at = 0u32;
-            for v in 0..g.vertices as u32 {
-                at += if outgoing {
-                    g.out(v).len()
-                } else {
-                    g.inc(v).len()
-                } as u32;
-                offsets.push(at);
-            }
-            offsets
+    /// The hops of the adjacencies `out_edges` (positions grouped by payer) and `in_edges`
+    /// (grouped by payee) of the edges `src -> dst` at `ts`.
+    pub fn build(
+        (out_edges, in_edges): (&[u32], &[u32]),
+        src: &[u32],
+        dst: &[u32],
+        ts: &[i64],
+    ) -> HopLists {
+        let hops = |positions: &[u32], other: &[u32]| -> Vec<Hop> {
+            positions
+                .iter()
+                .map(|&f| Hop {
+                    ts: ts[f as usize],
+                    other: other[f as usize],
+                    pos: f,
+                })
+                .collect()
         };
-        HopLists {
-            out_offsets: offsets(true),
-            out,
-            in_offsets: offsets(false),
-            inc,
-        }
+        let (out, inc) = rayon::join(|| hops(out_edges, dst), || hops(in_edges, src));
+        HopLists { out, inc }
     }
-
-    /// `v`'s payments.
-    #[inline]
-    pub fn out(&self, v: u32) -> &[Hop] {
-        let v = v as usize;
-        &self.out[self.out_offsets[v] as usize..self.out_offsets[v + 1] as usize]
-    }
-
-    /// `v`'s receipts.
-    #[inline]
-    pub fn inc(&self, v: u32) -> &[Hop] {
-        let v = v as usize;
-        &self.inc[self.in_offsets[v] as usize..self.in_offsets[v + 1] as usize]
-    }
-}
-
-/// Every vertex's payments (`outgoing`) or receipts, in adjacency order.
-fn hops(g: &Graph, outgoing: bool) -> Vec<Hop> {
-    let other = if outgoing { &g.dst } else { &g.src };
-    (0..g.vertices as u32)
-        .flat_map(|v| if outgoing { g.out(v) } else { g.inc(v) })
-        .map(|&f| Hop {
-            ts: g.ts[f as usize],
-            other: other[f as usize],
-            pos: f,
-        })
-        .collect()
 }
 
 /// The part of a hop list from `from` on.

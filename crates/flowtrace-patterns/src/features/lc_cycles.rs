@@ -113,7 +113,7 @@ fn distances_to(g: &Graph, u: u32, from: i64, before: u32, max_hops: i64, sc: &m
         if dist >= max_hops {
             continue;
         }
-        for h in between(g.hop_lists().inc(x), from, before) {
+        for h in between(g.in_hops(x), from, before) {
             let y = h.other;
             if !sc.hops_to_u.has(y) {
                 sc.hops_to_u.set(y, dist + 1);
@@ -137,7 +137,7 @@ fn extend(
     let x = *sc.path.last().expect("the path starts at v");
     let hops = sc.path.len() as i64;
     let start = sc.next.len();
-    for h in between(g.hop_lists().out(x), w.from, w.before) {
+    for h in between(g.out_hops(x), w.from, w.before) {
         let y = h.other;
         let fits = sc.hops_to_u.get(y).is_some_and(|d| hops + d <= max_hops);
         if y == x || !fits || sc.on_path.has(y) || sc.next[start..].contains(&y) {
@@ -169,7 +169,7 @@ fn credit(g: &Graph, family: &PatternParams, w: &Window, e: u32, sc: &Scratch, h
     };
     hist.add(e, bin, 1);
     for hop in sc.path.windows(2) {
-        for h in between(g.hop_lists().out(hop[0]), w.from, w.before) {
+        for h in between(g.out_hops(hop[0]), w.from, w.before) {
             if h.other == hop[1] {
                 hist.add(h.pos, bin, g.entries[h.pos as usize]);
             }

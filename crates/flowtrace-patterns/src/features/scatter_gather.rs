@@ -29,12 +29,12 @@
 //! one intermediate; with `2->0` at @5 it is found once, by `2->0` walking `2`'s payments.
 //!
 //! **Layout.** The searches read each vertex's payments and receipts as contiguous records of
-//! time, other vertex and position ([`HopLists`]), and every pair's looked-up list is requested
+//! time, other vertex and position ([`Graph::out_hops`]), and every pair's looked-up list is requested
 //! before the first pair is searched.
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
-use super::hop_lists::{prefetch_list, since, Hop, HopLists};
+use super::hop_lists::{prefetch_list, since, Hop};
 use super::params::PatternParams;
 
 /// Scratch of one thread.
@@ -64,7 +64,6 @@ pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
 /// [`count`], with pairs whose lists' lengths multiply to at most `small` searched by scanning.
 fn count_with(g: &Graph, family: &PatternParams, small: usize) -> Histograms {
     let hist = Histograms::new(g.len(), family);
-    let lists = g.hop_lists();
     par_for_each_with(
         g.len() as u32,
         || Scratch {
@@ -79,7 +78,7 @@ fn count_with(g: &Graph, family: &PatternParams, small: usize) -> Histograms {
         },
         |scratch, e| {
             if g.searches(e) {
-                search(g, lists, family, e, scratch, &hist);
+                search(g, family, e, scratch, &hist);
             }
         },
     );
@@ -87,25 +86,18 @@ fn count_with(g: &Graph, family: &PatternParams, small: usize) -> Histograms {
 }
 
 /// Every pair `(s, d)` the edge at `e` can be part of.
-fn search(
-    g: &Graph,
-    lists: &HopLists,
-    family: &PatternParams,
-    e: u32,
-    sc: &mut Scratch,
-    hist: &Histograms,
-) {
+fn search(g: &Graph, family: &PatternParams, e: u32, sc: &mut Scratch, hist: &Histograms) {
     let (u, v, t) = (g.src[e as usize], g.dst[e as usize], g.ts[e as usize]);
     let from = t - family.tw;
     // Each pair looks up a list of its own, somewhere in memory: all of them are requested
     // before the first is searched.
     sc.pairs.clear();
     sc.pending.clear();
-    for h in since(lists.out(v), from) {
+    for h in since(g.out_hops(v), from) {
         let d = h.other;
         if d != u && d != v && !sc.pairs.has(d) {
             sc.pairs.set(d, 0);
-            prefetch_list(lists.inc(d));
+            prefetch_list(g.in_hops(d));
             sc.pending.push(d);
         }
     }
@@ -114,15 +106,15 @@ fn search(
             s: u,
             d: sc.pending[k],
         };
-        pattern(g, lists, family, side, from, t, sc, hist);
+        pattern(g, family, side, from, t, sc, hist);
     }
     sc.pairs.clear();
     sc.pending.clear();
-    for h in since(lists.inc(u), from) {
+    for h in since(g.in_hops(u), from) {
         let s = h.other;
         if s != v && s != u && !sc.pairs.has(s) {
             sc.pairs.set(s, 0);
-            prefetch_list(lists.out(s));
+            prefetch_list(g.out_hops(s));
             sc.pending.push(s);
         }
     }
@@ -131,7 +123,7 @@ fn search(
             s: sc.pending[k],
             d: v,
         };
-        pattern(g, lists, family, side, from, t, sc, hist);
+        pattern(g, family, side, from, t, sc, hist);
     }
 }
 
@@ -148,10 +140,10 @@ enum Side {
 impl Side {
     /// The walked list (from `from` on), the looked-up list (whole), the walked vertex. In
     /// both lists a hop's other vertex is its intermediate.
-    fn lists(self, lists: &HopLists, from: i64) -> (&[Hop], &[Hop], u32) {
+    fn lists(self, g: &Graph, from: i64) -> (&[Hop], &[Hop], u32) {
         match self {
-            Side::Scatter { s, d } => (since(lists.out(s), from), lists.inc(d), s),
-            Side::Gather { s, d } => (since(lists.inc(d), from), lists.out(s), d),
+            Side::Scatter { s, d } => (since(g.out_hops(s), from), g.in_hops(d), s),
+            Side::Gather { s, d } => (since(g.in_hops(d), from), g.out_hops(s), d),
         }
     }
 }
@@ -213,10 +205,8 @@ fn short_lists(
 
 /// The pattern of a pair from `from` on, credited if it has at least two intermediates and
 /// nothing later than `t`.
-#[allow(clippy::too_many_arguments)]
 fn pattern(
     g: &Graph,
-    lists: &HopLists,
     family: &PatternParams,
     side: Side,
     from: i64,
@@ -224,7 +214,7 @@ fn pattern(
     sc: &mut Scratch,
     hist: &Histograms,
 ) {
-    let (walked, looked_up, walked_vertex) = side.lists(lists, from);
+    let (walked, looked_up, walked_vertex) = side.lists(g, from);
     if walked.len() * looked_up.len() <= sc.small {
         short_lists(
             g,

@@ -89,7 +89,7 @@ fn latest_departures(g: &Graph, u: u32, from: i64, t: i64, sc: &mut Scratch) {
         if sc.latest.get(x) != Some(bound) {
             continue;
         }
-        let list = since(g.hop_lists().inc(x), from);
+        let list = since(g.in_hops(x), from);
         let list = &list[..list.partition_point(|h| h.ts < bound)];
         for h in list {
             let (y, tf) = (h.other, h.ts);
@@ -117,7 +117,7 @@ fn extend(
 ) {
     let u = g.src[e as usize];
     let start = sc.next.len();
-    for h in since(g.hop_lists().out(x), arrived + 1) {
+    for h in since(g.out_hops(x), arrived + 1) {
         let (y, tf) = (h.other, h.ts);
         let room = sc.latest.get(y).is_some_and(|bound| tf < bound);
         if y == x || !room || sc.on_path.has(y) || sc.next[start..].iter().any(|n| n.0 == y) {
@@ -158,7 +158,7 @@ fn credit(g: &Graph, family: &PatternParams, e: u32, sc: &Scratch, hist: &Histog
         };
         let y = sc.path[i].0;
         let mut latest_used = i64::MIN;
-        for h in since(g.hop_lists().out(x), earliest_before + 1) {
+        for h in since(g.out_hops(x), earliest_before + 1) {
             if h.ts >= leave_by {
                 break;
             }
