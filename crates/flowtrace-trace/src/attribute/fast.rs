@@ -10,10 +10,10 @@
 //! requests the moves of the transfers some way ahead, and the states of the accounts of nearer
 //! ones, before it needs them: its time goes into waiting for those reads.
 
-use flowtrace_graph::{AccountId, TransferId};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
+use flowtrace_graph::{AccountId, TransferId};
 use flowtrace_memory::{prefetch, vec_with_huge_pages, Capacity};
 use rayon::prelude::*;
 
@@ -285,7 +285,8 @@ impl Walk {
                         break;
                     }
                     if mapped > at + MAPPED_AHEAD * PART {
-                        std::hint::spin_loop();
+                        // Far enough ahead: let whatever else wants this core run.
+                        std::thread::yield_now();
                         continue;
                     }
                     let from = mapped.max(at + PART);
