@@ -97,34 +97,6 @@ impl Adjacency {
         flowtrace_memory::prefetch(&self.start, v as usize);
     }
 
-    /// Per edge of every list, the sum of `amount` over it and the edges after it in its
-    /// account's list (same layout as the lists).
-    pub fn tails(&self, amount: impl Fn(TransferId) -> f64) -> Vec<f64> {
-        let mut tails = filled_on_huge_pages(self.edges.len(), 0.0);
-        for w in self.start.windows(2) {
-            let mut sum = 0.0;
-            for i in (w[0] as usize..w[1] as usize).rev() {
-                sum += amount(self.edges[i].id);
-                tails[i] = sum;
-            }
-        }
-        tails
-    }
-
-    /// Where `v`'s edges start in the layout [`Adjacency::tails`] shares.
-    pub fn offset(&self, v: AccountId) -> usize {
-        self.start[v as usize] as usize
-    }
-
-    /// The position in `v`'s list of its first edge after transfer `e` (in this side's time).
-    pub fn position_after(&self, v: AccountId, e: TransferId) -> usize {
-        let edges = self.edges(v);
-        match self.side {
-            Side::Forward => edges.partition_point(|x| x.id <= e),
-            Side::Backward => edges.partition_point(|x| x.id >= e),
-        }
-    }
-
     /// Heap bytes held.
     pub fn heap_bytes(&self) -> usize {
         self.start.capacity() * 4 + self.edges.capacity() * std::mem::size_of::<Edge>()

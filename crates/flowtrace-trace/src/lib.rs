@@ -117,8 +117,8 @@ pub struct Tracer<'g> {
     desks: Vec<bool>,
     adjacency: [OnceLock<Adjacency>; 2],
     moves: [OnceLock<Moves>; 2],
-    /// Per side and edge of the adjacency, what the account paid from there on (poison).
-    tails: [OnceLock<Vec<f64>>; 2],
+    /// Per side and transfer, what the account it reaches pays after it (poison).
+    paid_after: [OnceLock<Vec<f64>>; 2],
     hops: Pool<Vec<u8>>,
     ids: Pool<Vec<TransferId>>,
     search_arrays: Pool<SearchArrays>,
@@ -137,7 +137,7 @@ impl<'g> Tracer<'g> {
             desks,
             adjacency: [OnceLock::new(), OnceLock::new()],
             moves: [OnceLock::new(), OnceLock::new()],
-            tails: [OnceLock::new(), OnceLock::new()],
+            paid_after: [OnceLock::new(), OnceLock::new()],
             hops: Pool::new(),
             ids: Pool::new(),
             search_arrays: Pool::new(),
@@ -147,7 +147,7 @@ impl<'g> Tracer<'g> {
 
     /// Builds now what traces in `direction` under `policies` would build on first use (a server
     /// calls this once after loading, so that no query pays for it). Only what those policies
-    /// read is built: the moves take 48 bytes a transfer (either policy), poison's tails 8.
+    /// read is built: the moves take 48 bytes a transfer (either policy), what poison reads 8 more.
     pub fn prepare(&self, direction: Direction, policies: &[Policy]) {
         let sides: &[Side] = match direction {
             Direction::Forward => &[Side::Forward],
@@ -160,7 +160,7 @@ impl<'g> Tracer<'g> {
                 self.moves(side);
             }
             if policies.contains(&Policy::Poison) {
-                self.tails(side);
+                self.paid_after(side);
             }
         }
     }
@@ -179,13 +179,13 @@ impl<'g> Tracer<'g> {
             .filter_map(|m| m.get())
             .map(Moves::heap_bytes)
             .sum();
-        let tails: usize = self
-            .tails
+        let paid_after: usize = self
+            .paid_after
             .iter()
             .filter_map(|t| t.get())
             .map(|t| t.capacity() * 8)
             .sum();
-        self.desks.capacity() + adjacency + moves + tails
+        self.desks.capacity() + adjacency + moves + paid_after
     }
 
     /// Each account's edges on `side` with where they lead.
@@ -198,12 +198,10 @@ impl<'g> Tracer<'g> {
         self.moves[side as usize].get_or_init(|| Moves::build(self.graph, &self.rates, side))
     }
 
-    /// Per edge of the adjacency on `side`, what its account paid from that edge on.
-    pub(crate) fn tails(&self, side: Side) -> &[f64] {
-        self.tails[side as usize].get_or_init(|| {
-            let amount = |e| moves::side_amounts(self.graph, &self.rates, side, e).0;
-            self.adjacency(side).tails(amount)
-        })
+    /// Per transfer on `side`, what the account it brings money to pays after it.
+    pub(crate) fn paid_after(&self, side: Side) -> &[f64] {
+        self.paid_after[side as usize]
+            .get_or_init(|| moves::paid_after_arrival(self.graph, &self.rates, side))
     }
 
     /// A zeroed hop array, one entry per transfer.

@@ -200,6 +200,28 @@ impl Moves {
     }
 }
 
+/// Per transfer of `graph` on `side`, what the account it brings the money to pays on that side
+/// after it, in the base currency: poison's "everything paid after the taint", read once when
+/// traced money first reaches an account instead of searching the account's edges at the end.
+pub(crate) fn paid_after_arrival(graph: &TemporalGraph, rates: &Rates, side: Side) -> Vec<f64> {
+    let n = graph.transfers().len();
+    let mut after = filled_on_huge_pages(n, 0.0);
+    // What each account pays from the transfer in hand on, summed from its last payment back.
+    let mut paying = vec![0.0f64; graph.accounts().len()];
+    for i in 0..n {
+        // Backwards through this side's time.
+        let e = match side {
+            Side::Forward => n - 1 - i,
+            Side::Backward => i,
+        } as TransferId;
+        let (from, to) = (side.from(graph, e), side.to(graph, e));
+        // Before adding `e` itself: a self-transfer's money leaves after it.
+        after[e as usize] = paying[to as usize];
+        paying[from as usize] += side_amounts(graph, rates, side, e).0;
+    }
+    after
+}
+
 /// What transfer `e` takes out of the account it leaves and brings to the next, in the base
 /// currency: paid and received forwards, the other way round backwards.
 #[inline]

@@ -54,7 +54,8 @@ enum Kind {
 #[derive(Clone, Copy, Debug)]
 #[repr(align(32))]
 pub(crate) struct AccountState {
-    /// Haircut's traced amount `N` (see [`crate::shares`]), in epoch `mark`.
+    /// Haircut: the traced amount `N` (see [`crate::moves`]), in epoch `mark`. Poison: what the
+    /// account paid after traced money first reached it.
     n: f64,
     traced_in: f64,
     traced_out: f64,
@@ -118,6 +119,7 @@ pub(super) fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: 
         from_seeds: 0.0,
         transfers: vec_with_huge_pages(ids.len()),
         haircut,
+        paid_after: (!haircut).then(|| tracer.paid_after(side)),
     };
     walk.book(&ids, moves, &reach.hops);
     let Walk {
@@ -233,22 +235,14 @@ fn settle(books: &Books, query: &TraceQuery, v: AccountId, state: &AccountState)
         a.traced_out += a.not_followed;
     } else if state.mark != NOT_TAINTED {
         // Poison: everything paid after the taint that the search did not take.
-        let adjacency = tracer.adjacency(side);
-        let after = adjacency.position_after(v, state.mark);
-        let tails = tracer.tails(side);
-        let paid_after = tails
-            .get(adjacency.offset(v) + after)
-            .filter(|_| after < adjacency.edges(v).len())
-            .copied()
-            .unwrap_or(0.0);
-        a.not_followed = (paid_after - a.traced_out).max(0.0);
+        a.not_followed = (state.n - a.traced_out).max(0.0);
         a.traced_out += a.not_followed;
     }
     a
 }
 
 /// The books of one trace's walk.
-struct Walk {
+struct Walk<'a> {
     states: Vec<AccountState>,
     /// Accounts whose state the walk changed, seeds first.
     opened: Vec<AccountId>,
@@ -256,9 +250,11 @@ struct Walk {
     from_seeds: f64,
     transfers: Vec<TracedTransfer>,
     haircut: bool,
+    /// Poison: per transfer, what the account it reaches pays after it.
+    paid_after: Option<&'a [f64]>,
 }
 
-impl Walk {
+impl Walk<'_> {
     /// Books the reached transfers `ids`, in this side's time order. Meanwhile the other core
     /// (when there is one) has the kernel map the next pages of the result: writing it into
     /// fresh memory cost the walk a page fault every few hundred transfers, a quarter of its
@@ -303,6 +299,9 @@ impl Walk {
             let id = ids[i];
             if let Some(&far) = ids.get(i + MOVES_AHEAD) {
                 moves.prefetch(far);
+                if let Some(after) = self.paid_after {
+                    prefetch(after, far as usize);
+                }
             }
             if let Some(&near) = ids.get(i + AHEAD) {
                 let ahead = moves.of(near);
@@ -354,6 +353,7 @@ impl Walk {
                     (payee.n, payee.mark) = (share.n, share.epoch);
                 } else if traced_in > 0.0 && payee.mark == NOT_TAINTED {
                     payee.mark = id;
+                    payee.n = self.paid_after.map_or(0.0, |after| after[id as usize]);
                 }
             }
         }
