@@ -163,6 +163,11 @@ impl<'g> Tracer<'g> {
                 self.paid_after(side);
             }
         }
+        // One set of work arrays, made now rather than by the first trace: faulting in their
+        // fresh pages took that trace three times as long as the ones after it.
+        self.hops.give(self.take_hops());
+        self.give_search_arrays(self.take_search_arrays());
+        self.give_account_states(self.take_account_states());
     }
 
     /// Heap bytes held by what [`Tracer::prepare`] (or earlier traces) built.

@@ -25,10 +25,10 @@ use crate::Tracer;
 
 /// How many transfers ahead the walk asks for the accounts' cache lines (and the settling for
 /// the next accounts').
-const AHEAD: usize = 12;
+const AHEAD: usize = 20;
 /// How many transfers ahead the walk asks for the moves' cache lines: far enough that a move is
 /// there when its accounts are requested.
-const MOVES_AHEAD: usize = 32;
+const MOVES_AHEAD: usize = 48;
 /// How many transfers the walk books between reports of where it is.
 const PART: usize = 1 << 14;
 /// How many parts ahead of the walk the result's pages are mapped.

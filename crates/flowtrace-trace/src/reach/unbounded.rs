@@ -38,8 +38,8 @@ pub(crate) struct SearchArrays {
     scanned: Vec<u32>,
     arriving: Vec<u32>,
     arriving_next: Vec<u32>,
-    /// The next hop's arrivals found by the second, third... part of a split hop (made on first
-    /// use).
+    /// The next hop's arrivals found by the second, third... part of a split hop (one for each
+    /// thread of rayon's pool but one).
     arriving_more: Vec<Vec<u32>>,
 }
 
@@ -52,7 +52,9 @@ impl SearchArrays {
             scanned,
             arriving: filled_on_huge_pages(desks.len(), NONE),
             arriving_next: filled_on_huge_pages(desks.len(), NONE),
-            arriving_more: Vec::new(),
+            arriving_more: (1..rayon::current_num_threads())
+                .map(|_| filled_on_huge_pages(desks.len(), NONE))
+                .collect(),
         }
     }
 }
@@ -254,6 +256,14 @@ impl<F: Fn(TransferId) -> bool + Sync> Hop<'_, F> {
                 prefetch(a.arriving, ahead as usize);
                 prefetch(a.scanned, ahead as usize);
                 self.adjacency.prefetch_account(ahead);
+            }
+            // Halfway there, the lines asked for above are in: where the account's edges
+            // start and from which one it scans.
+            if let Some(&near) = accounts.get(k + AHEAD / 2) {
+                let first = a.arriving[near as usize].load(Relaxed);
+                if first != NONE {
+                    self.adjacency.prefetch_edges(near, first);
+                }
             }
             let first = a.arriving[v as usize].load(Relaxed);
             a.arriving[v as usize].store(NONE, Relaxed);
