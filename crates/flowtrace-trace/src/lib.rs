@@ -44,7 +44,7 @@ mod scratch;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use flowtrace_graph::{TemporalGraph, TransferId};
+use flowtrace_graph::TemporalGraph;
 use serde::Serialize;
 
 pub use flow::{Ends, Flow, GroupTotal, TracedAccount, TracedTransfer};
@@ -120,7 +120,6 @@ pub struct Tracer<'g> {
     /// Per side and transfer, what the account it reaches pays after it (poison).
     paid_after: [OnceLock<Vec<f64>>; 2],
     hops: Pool<Vec<u8>>,
-    ids: Pool<Vec<TransferId>>,
     search_arrays: Pool<SearchArrays>,
     account_states: Pool<Vec<AccountState>>,
 }
@@ -139,7 +138,6 @@ impl<'g> Tracer<'g> {
             moves: [OnceLock::new(), OnceLock::new()],
             paid_after: [OnceLock::new(), OnceLock::new()],
             hops: Pool::new(),
-            ids: Pool::new(),
             search_arrays: Pool::new(),
             account_states: Pool::new(),
         }
@@ -213,16 +211,6 @@ impl<'g> Tracer<'g> {
     pub(crate) fn take_hops(&self) -> Vec<u8> {
         self.hops
             .take(|| flowtrace_memory::filled_on_huge_pages(self.graph.transfers().len(), 0))
-    }
-
-    /// An empty list for transfer ids (with the capacity an earlier trace left it).
-    pub(crate) fn take_ids(&self) -> Vec<TransferId> {
-        self.ids.take(Vec::new)
-    }
-
-    /// Returns an emptied id list.
-    pub(crate) fn give_ids(&self, ids: Vec<TransferId>) {
-        self.ids.give(ids);
     }
 
     /// The search's per-account arrays, clean.

@@ -428,6 +428,51 @@ fn walking_many_parts_attributes_as_the_replay_does() {
     }
 }
 
+/// The walk takes the reached transfers from the search's marks a block at a time: reached
+/// transfers separated by long stretches of others (whole blocks without one) must all be
+/// booked, in time order on either side.
+#[test]
+fn walking_across_stretches_without_reached_transfers_books_them_all() {
+    let mut rng = Rng(13);
+    // Money from 0 goes to 1, to 2 and to 3, a hundred thousand transfers apart; the
+    // transfers around them stay among accounts 10 to 99.
+    let mut rows = Vec::new();
+    for (k, (from, to, amount)) in [(0, 1, 500.0), (1, 2, 300.0), (2, 3, 100.0)]
+        .into_iter()
+        .enumerate()
+    {
+        let start = k as i64 * 200_000;
+        for i in 0..100_000 {
+            let (a, b) = (10 + rng.below(90) as u32, 10 + rng.below(90) as u32);
+            rows.push((a, b, start + i, 10.0, PaymentFormat::Wire));
+        }
+        rows.push((from, to, start + 100_000, amount, PaymentFormat::Wire));
+    }
+    for i in 0..100_000 {
+        let (a, b) = (10 + rng.below(90) as u32, 10 + rng.below(90) as u32);
+        rows.push((a, b, 600_000 + i, 10.0, PaymentFormat::Wire));
+    }
+    let g = graph_with_desk(100, None, &rows);
+    let tracer = Tracer::new(&g, Rates::identity(Currency::USD));
+    for policy in [Policy::Haircut, Policy::Poison] {
+        for (side, seed) in [(Side::Forward, 0), (Side::Backward, 3)] {
+            let mut q = TraceQuery::forward(vec![seed]);
+            q.policy = policy;
+            let found = reach::reach(&tracer, &q, side);
+            assert_eq!(found.count, 3, "{policy} {side:?}");
+            let fast = attribute::attribute(&tracer, &q, side, &found);
+            let slow = attribute::replay(&tracer, &q, side, &found);
+            assert_same_flow(&fast, &slow, &format!("{policy} {side:?}"));
+            let hops: Vec<u8> = fast.transfers.iter().map(|x| x.hop).collect();
+            let expected = match side {
+                Side::Forward => [1, 2, 3],
+                Side::Backward => [3, 2, 1],
+            };
+            assert_eq!(hops, expected, "{policy} {side:?}");
+        }
+    }
+}
+
 /// A search reaching thousands of accounts a hop splits each hop between threads: on a large
 /// random graph it must find the same hops with two threads as with one.
 #[test]

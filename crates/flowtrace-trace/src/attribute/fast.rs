@@ -29,7 +29,9 @@ const AHEAD: usize = 20;
 /// How many transfers ahead the walk asks for the moves' cache lines: far enough that a move is
 /// there when its accounts are requested.
 const MOVES_AHEAD: usize = 48;
-/// How many transfers the walk books between reports of where it is.
+/// How many transfers' hop marks the walk takes at a time (a block of them).
+const BLOCK: usize = 1 << 15;
+/// How many result entries the other core maps at a time.
 const PART: usize = 1 << 14;
 /// How many parts ahead of the walk the result's pages are mapped.
 const MAPPED_AHEAD: usize = 4;
@@ -107,21 +109,16 @@ pub(super) fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: 
             opened.push(s);
         }
     }
-    let mut ids = tracer.take_ids();
-    reach.ids_into(&mut ids);
-    if side == Side::Backward {
-        ids.reverse();
-    }
     let mut walk = Walk {
         states,
         opened,
         ends: Ends::default(),
         from_seeds: 0.0,
-        transfers: vec_with_huge_pages(ids.len()),
+        transfers: vec_with_huge_pages(reach.count),
         haircut,
         paid_after: (!haircut).then(|| tracer.paid_after(side)),
     };
-    walk.book(&ids, moves, &reach.hops);
+    walk.book(reach, side, moves);
     let Walk {
         mut states,
         mut opened,
@@ -162,8 +159,6 @@ pub(super) fn attribute(tracer: &Tracer, query: &TraceQuery, side: Side, reach: 
         }
     }
     tracer.give_account_states(states);
-    ids.clear();
-    tracer.give_ids(ids);
     Flow {
         side,
         policy: query.policy,
@@ -255,19 +250,45 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// Books the reached transfers `ids`, in this side's time order. Meanwhile the other core
-    /// (when there is one) has the kernel map the next pages of the result: writing it into
-    /// fresh memory cost the walk a page fault every few hundred transfers, a quarter of its
-    /// time.
-    fn book(&mut self, ids: &[TransferId], moves: &Moves, hops: &[u8]) {
+    /// Books the transfers `reach` found, in this side's time order. They are taken from its
+    /// hop marks a block at a time, each block's ids found while the one before is booked, so
+    /// that the walk's lookahead runs on across blocks. Meanwhile the other core (when there is
+    /// one) has the kernel map the next pages of the result: writing it into fresh memory cost
+    /// the walk a page fault every few hundred transfers, a quarter of its time.
+    fn book(&mut self, reach: &Reach, side: Side, moves: &Moves) {
         let result = Capacity::of(&self.transfers);
         let booked = AtomicUsize::new(0);
+        let total = reach.count;
         rayon::join(
             || {
-                for start in (0..ids.len()).step_by(PART) {
-                    let end = (start + PART).min(ids.len());
-                    self.book_range(ids, start..end, moves, hops);
-                    booked.store(end, Relaxed);
+                let (start, end) = (reach.range.start as usize, reach.range.end as usize);
+                let blocks = (start..end).step_by(BLOCK).map(|b| b..(b + BLOCK).min(end));
+                let mut blocks: Box<dyn Iterator<Item = Range<usize>>> = match side {
+                    Side::Forward => Box::new(blocks),
+                    Side::Backward => Box::new(blocks.rev()),
+                };
+                // The block being booked, then the next one's ids.
+                let mut ids: Vec<TransferId> = Vec::with_capacity(2 * BLOCK + 16);
+                // Appends the ids of the next block that has any, in this side's order.
+                let mut next_block = |ids: &mut Vec<TransferId>| {
+                    let from = ids.len();
+                    for block in blocks.by_ref() {
+                        reach.ids_among(block, ids);
+                        if ids.len() > from {
+                            if side == Side::Backward {
+                                ids[from..].reverse();
+                            }
+                            return;
+                        }
+                    }
+                };
+                next_block(&mut ids);
+                while !ids.is_empty() {
+                    let current = ids.len();
+                    next_block(&mut ids);
+                    self.book_block(&ids, current, moves, &reach.hops);
+                    ids.drain(..current);
+                    booked.store(self.transfers.len(), Relaxed);
                 }
                 booked.store(usize::MAX, Relaxed);
             },
@@ -275,7 +296,7 @@ impl Walk<'_> {
                 // A few parts ahead of the walk, never where it writes now. Run on the walk's
                 // own thread (one thread, or none free), this finds the walk done and returns.
                 let mut mapped = 0;
-                while mapped < ids.len() {
+                while mapped < total {
                     let at = booked.load(Relaxed);
                     if at == usize::MAX {
                         break;
@@ -293,9 +314,9 @@ impl Walk<'_> {
         );
     }
 
-    /// Books `ids[range]`.
-    fn book_range(&mut self, ids: &[TransferId], range: Range<usize>, moves: &Moves, hops: &[u8]) {
-        for i in range {
+    /// Books `ids[..count]`; the ids after them are the next block's, for the lookahead.
+    fn book_block(&mut self, ids: &[TransferId], count: usize, moves: &Moves, hops: &[u8]) {
+        for i in 0..count {
             let id = ids[i];
             if let Some(&far) = ids.get(i + MOVES_AHEAD) {
                 moves.prefetch(far);

@@ -117,6 +117,16 @@ impl Reach {
         ids.copy_within(from..from + late, first + early);
         ids.truncate(first + early + late);
     }
+
+    /// Appends the reached transfers among `ids` (inside the search's range) to `out`,
+    /// ascending. For a walk that takes the reached transfers a block at a time.
+    pub(crate) fn ids_among(&self, ids: Range<usize>, out: &mut Vec<TransferId>) {
+        let first = out.len();
+        // Room for every id of the block and the last word's eight unconditional writes.
+        out.resize(first + ids.len() + 8, 0);
+        let len = collect(&self.hops, ids, &mut out[first..]);
+        out.truncate(first + len);
+    }
 }
 
 /// From this many transfers in range, [`Reach::ids_into`] uses two threads.
