@@ -17,7 +17,8 @@
 //! `--cut-reps 0` skips the cuts; `--cut-parts false` skips timing their phases apart (two more
 //! max flows). With `--dump DIR` the accounts each seed's reachability reached are written to
 //! `DIR/reach-<i>.txt` (`bank,account` lines, sorted) for the agreement check. Each query
-//! reports wall time and the thread's CPU time: on a shared machine they differ a lot.
+//! reports wall time and the process's CPU time (all threads): on a shared machine they differ a
+//! lot.
 
 use std::fs;
 use std::io::Write;
@@ -336,8 +337,10 @@ fn emit_summary(what: &str, mut ms: Vec<f64>, mut cpu: Vec<f64>) {
     }));
 }
 
-/// This thread's time on a CPU so far, in ms (`CLOCK_THREAD_CPUTIME_ID`): on a shared machine
-/// the wall clock also counts the time other processes held the core. NaN off Linux.
+/// The process's time on the CPUs so far, all threads together, in ms
+/// (`CLOCK_PROCESS_CPUTIME_ID`): on a shared machine the wall clock also counts the time other
+/// processes held the cores, and a trace runs mostly on rayon's threads, not the calling one.
+/// Idle rayon threads spin a little before they sleep, which counts too. NaN off Linux.
 fn cpu_ms() -> f64 {
     #[cfg(target_os = "linux")]
     {
@@ -349,14 +352,14 @@ fn cpu_ms() -> f64 {
         extern "C" {
             fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
         }
-        const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+        const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
         let mut t = Timespec {
             tv_sec: 0,
             tv_nsec: 0,
         };
         // SAFETY: clock_gettime writes one timespec (two 64-bit fields on 64-bit Linux) into
         // the struct it is given and touches nothing else.
-        if unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0 {
+        if unsafe { clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &mut t) } == 0 {
             return t.tv_sec as f64 * 1e3 + t.tv_nsec as f64 / 1e6;
         }
     }

@@ -41,6 +41,9 @@ pub(crate) struct SearchArrays {
     /// The next hop's arrivals found by the second, third... part of a split hop (one for each
     /// thread of rayon's pool but one).
     arriving_more: Vec<Vec<u32>>,
+    /// What each thread finds in a hop, empty between hops but keeping its buffers (the edges
+    /// a hop opens run to millions: grown afresh, they cost page faults every trace).
+    found: Vec<Found>,
 }
 
 impl SearchArrays {
@@ -55,6 +58,7 @@ impl SearchArrays {
             arriving_more: (1..rayon::current_num_threads())
                 .map(|_| filled_on_huge_pages(desks.len(), NONE))
                 .collect(),
+            found: Vec::new(),
         }
     }
 }
@@ -110,7 +114,7 @@ pub(super) fn reach(
     let accounts = a.arriving.len();
     a.arriving_more
         .resize_with(threads - 1, || filled_on_huge_pages(accounts, NONE));
-    let mut alone = Found::default();
+    a.found.resize_with(threads, Found::default);
     for hop in 2..=query.max_hops.min(255) as u8 {
         if touched.is_empty() {
             break;
@@ -121,7 +125,8 @@ pub(super) fn reach(
             arriving: as_atomic_u32(&mut a.arriving),
         };
         if threads == 1 || touched.len() < PARALLEL_FROM {
-            search.expand(&touched, hop, &arrays, &mut a.arriving_next, &mut alone);
+            let alone = &mut a.found[0];
+            search.expand(&touched, hop, &arrays, &mut a.arriving_next, alone);
             touched.clear();
             alone.hand_over(&mut touched, &mut changed, &mut count);
         } else {
@@ -130,17 +135,15 @@ pub(super) fn reach(
                 .chain(a.arriving_more.iter_mut())
                 .map(|v| v.as_mut_slice())
                 .collect();
-            let found: Vec<Found> = touched
+            touched
                 .par_chunks(part)
                 .zip(next.par_iter_mut())
-                .map(|(accounts, next)| {
-                    let mut found = Found::default();
-                    search.expand(accounts, hop, &arrays, next, &mut found);
-                    found
-                })
-                .collect();
+                .zip(a.found.par_iter_mut())
+                .for_each(|((accounts, next), found)| {
+                    search.expand(accounts, hop, &arrays, next, found);
+                });
             touched.clear();
-            for (k, mut f) in found.into_iter().enumerate() {
+            for (k, f) in a.found.iter_mut().enumerate() {
                 if k > 0 {
                     merge(
                         &mut f.touched,
