@@ -10,7 +10,6 @@
 //! requests the moves of the transfers some way ahead, and the states of the accounts of nearer
 //! ones, before it needs them: its time goes into waiting for those reads.
 
-use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use flowtrace_graph::{AccountId, TransferId};
@@ -20,7 +19,7 @@ use rayon::prelude::*;
 use crate::flow::{Ends, Flow, TracedAccount, TracedTransfer};
 use crate::moves::{side_amounts, Move, Moves, Share};
 use crate::query::{Policy, TraceQuery};
-use crate::reach::{Reach, Side};
+use crate::reach::{Reach, ReachedBlocks, Side};
 use crate::Tracer;
 
 /// How many transfers ahead the walk asks for the accounts' cache lines (and the settling for
@@ -261,31 +260,13 @@ impl Walk<'_> {
         let total = reach.count;
         rayon::join(
             || {
-                let (start, end) = (reach.range.start as usize, reach.range.end as usize);
-                let blocks = (start..end).step_by(BLOCK).map(|b| b..(b + BLOCK).min(end));
-                let mut blocks: Box<dyn Iterator<Item = Range<usize>>> = match side {
-                    Side::Forward => Box::new(blocks),
-                    Side::Backward => Box::new(blocks.rev()),
-                };
+                let mut blocks = ReachedBlocks::new(reach, side, BLOCK);
                 // The block being booked, then the next one's ids.
                 let mut ids: Vec<TransferId> = Vec::with_capacity(2 * BLOCK + 16);
-                // Appends the ids of the next block that has any, in this side's order.
-                let mut next_block = |ids: &mut Vec<TransferId>| {
-                    let from = ids.len();
-                    for block in blocks.by_ref() {
-                        reach.ids_among(block, ids);
-                        if ids.len() > from {
-                            if side == Side::Backward {
-                                ids[from..].reverse();
-                            }
-                            return;
-                        }
-                    }
-                };
-                next_block(&mut ids);
+                blocks.append_next(&mut ids);
                 while !ids.is_empty() {
                     let current = ids.len();
-                    next_block(&mut ids);
+                    blocks.append_next(&mut ids);
                     self.book_block(&ids, current, moves, &reach.hops);
                     ids.drain(..current);
                     booked.store(self.transfers.len(), Relaxed);

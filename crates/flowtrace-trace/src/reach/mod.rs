@@ -117,15 +117,53 @@ impl Reach {
         ids.copy_within(from..from + late, first + early);
         ids.truncate(first + early + late);
     }
+}
 
-    /// Appends the reached transfers among `ids` (inside the search's range) to `out`,
-    /// ascending. For a walk that takes the reached transfers a block at a time.
-    pub(crate) fn ids_among(&self, ids: Range<usize>, out: &mut Vec<TransferId>) {
-        let first = out.len();
-        // Room for every id of the block and the last word's eight unconditional writes.
-        out.resize(first + ids.len() + 8, 0);
-        let len = collect(&self.hops, ids, &mut out[first..]);
-        out.truncate(first + len);
+/// The transfers a search reached in its side's time order, found a block of hop marks at a
+/// time: for a walk that books them as they come, with a lookahead running on into the next
+/// block, instead of listing them all first.
+pub(crate) struct ReachedBlocks<'r> {
+    reach: &'r Reach,
+    side: Side,
+    /// Ranges of transfer ids, in this side's time order.
+    blocks: Box<dyn Iterator<Item = Range<usize>> + 'r>,
+}
+
+impl<'r> ReachedBlocks<'r> {
+    /// The reached transfers of `reach` on `side`, `block` transfers' marks at a time.
+    pub fn new(reach: &'r Reach, side: Side, block: usize) -> ReachedBlocks<'r> {
+        let (start, end) = (reach.range.start as usize, reach.range.end as usize);
+        let blocks = (start..end)
+            .step_by(block)
+            .map(move |b| b..(b + block).min(end));
+        let blocks: Box<dyn Iterator<Item = Range<usize>> + 'r> = match side {
+            Side::Forward => Box::new(blocks),
+            Side::Backward => Box::new(blocks.rev()),
+        };
+        ReachedBlocks {
+            reach,
+            side,
+            blocks,
+        }
+    }
+
+    /// Appends the reached transfers of the next block that has any to `ids`, in this side's
+    /// order; false when no block is left.
+    pub fn append_next(&mut self, ids: &mut Vec<TransferId>) -> bool {
+        let first = ids.len();
+        for block in self.blocks.by_ref() {
+            // Room for every id of the block and the last word's eight unconditional writes.
+            ids.resize(first + block.len() + 8, 0);
+            let len = collect(&self.reach.hops, block, &mut ids[first..]);
+            ids.truncate(first + len);
+            if len > 0 {
+                if self.side == Side::Backward {
+                    ids[first..].reverse();
+                }
+                return true;
+            }
+        }
+        false
     }
 }
 
