@@ -1,6 +1,7 @@
 //! The time-expanded network of the transfers on source-to-sink paths: a chain of moments per
 //! account, an unlimited arc from each moment to the next (money may wait), and one arc per
-//! transfer from the payer's moment to the payee's.
+//! transfer from the payer's moment to the payee's. A run of receipts and the payments right
+//! after them are one moment: only a receipt after a payment starts a new one.
 
 use flowtrace_graph::{AccountId, TransferId};
 
@@ -46,27 +47,36 @@ impl Expanded {
             moments.push((t.dst(e), e, true, i as u32));
         }
         moments.sort_unstable();
-        let mut net = Network::new(moments.len() + 2);
-        let (source, sink) = (moments.len() as u32, moments.len() as u32 + 1);
+        // Consecutive moments of an account share a node unless money arrives after a payment:
+        // receipts followed by payments form one node (money that arrived by any of them may
+        // leave by any of the payments), and waiting between them needs no arc.
+        let mut node_of = Vec::with_capacity(moments.len());
+        let mut nodes = 0u32;
+        for (k, &(account, _, receives, _)) in moments.iter().enumerate() {
+            let starts = k == 0 || moments[k - 1].0 != account || (receives && !moments[k - 1].2);
+            nodes += u32::from(starts);
+            node_of.push(nodes - 1);
+        }
+        let mut net = Network::new(nodes as usize + 2);
+        let (source, sink) = (nodes, nodes + 1);
         let mut pay_node = vec![0u32; edges.len()];
         let mut receive_node = vec![0u32; edges.len()];
-        for (node, &(account, _, receives, i)) in moments.iter().enumerate() {
-            let node = node as u32;
+        for (k, &(account, _, receives, i)) in moments.iter().enumerate() {
+            let node = node_of[k];
             if receives {
                 receive_node[i as usize] = node;
             } else {
                 pay_node[i as usize] = node;
             }
-            let first = node == 0 || moments[node as usize - 1].0 != account;
-            let last =
-                node as usize + 1 == moments.len() || moments[node as usize + 1].0 != account;
+            let first = k == 0 || moments[k - 1].0 != account;
+            let last = k + 1 == moments.len() || moments[k + 1].0 != account;
             if first && terms.is_source[account as usize] {
                 net.add_arc(source, node, UNLIMITED);
             }
             if last && terms.is_sink[account as usize] {
                 net.add_arc(node, sink, UNLIMITED);
             }
-            if !last {
+            if !last && node_of[k + 1] != node {
                 net.add_arc(node, node + 1, UNLIMITED);
             }
         }
