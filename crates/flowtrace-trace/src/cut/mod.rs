@@ -17,6 +17,7 @@
 
 pub mod expanded;
 pub mod network;
+mod residual;
 mod separator;
 pub mod temporal;
 

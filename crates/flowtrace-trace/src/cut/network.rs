@@ -1,12 +1,15 @@
-//! A flow network and Dinic's maximum flow, with the minimum cut read off the residual graph.
+//! A flow network, built arc by arc, and its maximum flow (Dinic's, in [`super::residual`]),
+//! with the minimum cut read off the residual graph.
 
 use std::collections::VecDeque;
+
+use super::residual::Residual;
 
 /// Capacity treated as unlimited.
 pub const UNLIMITED: f64 = f64::INFINITY;
 
 /// Flow below this is rounding noise.
-const EPSILON: f64 = 1e-9;
+pub(super) const EPSILON: f64 = 1e-9;
 
 /// A directed network with capacities; arcs come in (forward, reverse) pairs.
 #[derive(Clone, Debug, Default)]
@@ -17,6 +20,7 @@ pub struct Network {
     capacity: Vec<f64>,
 }
 
+/// The end of a node's list of arcs.
 const END: u32 = u32::MAX;
 
 impl Network {
@@ -61,25 +65,40 @@ impl Network {
         self.capacity[arc] = capacity;
     }
 
-    /// Pushes the maximum flow from `source` to `sink`; returns its value.
+    /// Pushes the maximum flow from `source` to `sink`; returns its value. Afterwards each
+    /// arc's capacity is its residual capacity.
     pub fn max_flow(&mut self, source: u32, sink: u32) -> f64 {
-        let mut total = 0.0;
-        let mut level = vec![u32::MAX; self.nodes()];
-        let mut cursor = vec![END; self.nodes()];
-        while self.levels(source, sink, &mut level) {
-            cursor.copy_from_slice(&self.head);
-            loop {
-                let pushed = self.augment(source, sink, &level, &mut cursor);
-                if pushed <= EPSILON {
-                    break;
-                }
-                total += pushed;
-                if total.is_infinite() {
-                    return total;
-                }
-            }
-        }
+        let mut residual = Residual::of(self);
+        let total = residual.max_flow(source, sink);
+        residual.write_back(self);
         total
+    }
+
+    /// Number of arcs (each reverse counted).
+    pub(super) fn arcs(&self) -> usize {
+        self.to.len()
+    }
+
+    /// The arcs leaving `v`, in list order (the latest added first).
+    pub(super) fn arcs_of(&self, v: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut arc = self.head[v as usize];
+        std::iter::from_fn(move || {
+            (arc != END).then(|| {
+                let a = arc as usize;
+                arc = self.next[a];
+                a
+            })
+        })
+    }
+
+    /// The node arc `arc` leads to.
+    pub(super) fn head_of(&self, arc: usize) -> u32 {
+        self.to[arc]
+    }
+
+    /// Arc `arc`'s (residual) capacity.
+    pub(super) fn capacity(&self, arc: usize) -> f64 {
+        self.capacity[arc]
     }
 
     /// Nodes reachable from `source` in the residual graph: the source side of a minimum cut.
@@ -104,64 +123,6 @@ impl Network {
     /// Arc `arc`'s endpoints.
     pub fn ends(&self, arc: usize) -> (u32, u32) {
         (self.to[arc ^ 1], self.to[arc])
-    }
-
-    fn levels(&self, source: u32, sink: u32, level: &mut [u32]) -> bool {
-        level.fill(u32::MAX);
-        level[source as usize] = 0;
-        let mut queue = VecDeque::from([source]);
-        while let Some(v) = queue.pop_front() {
-            let mut arc = self.head[v as usize];
-            while arc != END {
-                let w = self.to[arc as usize] as usize;
-                if self.capacity[arc as usize] > EPSILON && level[w] == u32::MAX {
-                    level[w] = level[v as usize] + 1;
-                    queue.push_back(w as u32);
-                }
-                arc = self.next[arc as usize];
-            }
-        }
-        level[sink as usize] != u32::MAX
-    }
-
-    /// One blocking-flow path, found iteratively (paths in time-expanded networks are long).
-    fn augment(&mut self, source: u32, sink: u32, level: &[u32], cursor: &mut [u32]) -> f64 {
-        let mut path: Vec<u32> = Vec::new();
-        let mut v = source;
-        loop {
-            if v == sink {
-                let pushed = path
-                    .iter()
-                    .map(|&a| self.capacity[a as usize])
-                    .fold(f64::INFINITY, f64::min);
-                for &a in &path {
-                    self.capacity[a as usize] -= pushed;
-                    self.capacity[(a ^ 1) as usize] += pushed;
-                }
-                return pushed;
-            }
-            let mut advanced = false;
-            while cursor[v as usize] != END {
-                let arc = cursor[v as usize];
-                let w = self.to[arc as usize];
-                if self.capacity[arc as usize] > EPSILON
-                    && level[w as usize] == level[v as usize] + 1
-                {
-                    path.push(arc);
-                    v = w;
-                    advanced = true;
-                    break;
-                }
-                cursor[v as usize] = self.next[arc as usize];
-            }
-            if !advanced {
-                // Dead end: retreat and never try this node's arc again in this phase.
-                let Some(arc) = path.pop() else { return 0.0 };
-                let back = self.to[(arc ^ 1) as usize];
-                cursor[back as usize] = self.next[arc as usize];
-                v = back;
-            }
-        }
     }
 }
 
