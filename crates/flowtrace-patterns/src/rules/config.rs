@@ -89,7 +89,10 @@ impl Default for StructuringConfig {
 }
 
 /// Fan bursts: one account paying (fan-out) or paid by (fan-in) at least `min_counterparties`
-/// distinct accounts within `window`. Card payments and transfers with hubs are not counted.
+/// distinct accounts within `window`. Transfers with hubs are not counted, nor are card
+/// payments, except to an account that makes fewer than `card_payee_max_degree` transfers in
+/// all: a shop takes cards from many, while cards paying near-dormant accounts are a way to
+/// move money that looks like shopping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FanConfig {
@@ -97,6 +100,9 @@ pub struct FanConfig {
     pub min_counterparties: usize,
     /// Longest span of the burst, seconds (default 4 days).
     pub window: i64,
+    /// Card payments count when the account paid makes fewer transfers than this, received and
+    /// made together (default 20; 0 never counts a card payment).
+    pub card_payee_max_degree: usize,
 }
 
 impl Default for FanConfig {
@@ -104,6 +110,7 @@ impl Default for FanConfig {
         FanConfig {
             min_counterparties: 8,
             window: 4 * DAY,
+            card_payee_max_degree: 20,
         }
     }
 }

@@ -24,10 +24,17 @@ fn direction(ctx: &Ctx, config: &FanConfig, view: &View, out: bool, hits: &mut V
         return;
     }
     // Card payments are shopping, and paying a utility or being paid by an employer is not a
-    // fan: neither counts towards one.
+    // fan: neither counts towards one. A card payment to an account that hardly transacts is
+    // no purchase, so it counts.
+    let shopping = |e: &Edge| {
+        let payee = if out { e.other } else { view.v };
+        e.format == PaymentFormat::CreditCard
+            && ctx.graph.in_degree(payee) + ctx.graph.out_degree(payee)
+                >= config.card_payee_max_degree
+    };
     let kept: Vec<Edge> = edges
         .iter()
-        .filter(|e| e.format != PaymentFormat::CreditCard)
+        .filter(|e| !shopping(e))
         .filter(|e| e.other != view.v && !ctx.is_hub(e.other))
         .copied()
         .collect();
@@ -77,7 +84,7 @@ mod tests {
     use flowtrace_graph::PaymentFormat::CreditCard;
 
     use super::super::testkit::{hits, hits_with, legs, names, Kit};
-    use super::super::{HubConfig, RuleConfig};
+    use super::super::{FanConfig, HubConfig, RuleConfig};
     use super::*;
 
     /// `hub` pays `n` distinct mules, 10 hours apart, 1,000 each.
@@ -114,12 +121,49 @@ mod tests {
         assert!(hits(&k.graph(), RuleKind::FanOut).is_empty());
     }
 
+    /// A shop: paid by card by 30 customers over a month.
+    fn shop(k: &mut Kit) {
+        for i in 0..30 {
+            k.pay(&format!("c{i}"), "shop", 24.0 * i as f64, 20.0, CreditCard);
+        }
+    }
+
     #[test]
     fn card_payments_and_a_wide_spread_do_not_count() {
         let mut k = fan_out(7);
+        shop(&mut k);
         k.pay("m", "shop", 5.0, 20.0, CreditCard);
         k.ach("m", "x8", 24.0 * 4.0 + 0.1, 1_000.0);
         assert!(hits(&k.graph(), RuleKind::FanOut).is_empty());
+    }
+
+    #[test]
+    fn card_payments_to_accounts_that_hardly_transact_count() {
+        // Seven transfers and a card payment to an account with no other activity: eight.
+        let mut k = fan_out(7);
+        shop(&mut k);
+        k.pay("m", "dormant", 5.0, 900.0, CreditCard);
+        k.pay("m", "shop", 6.0, 20.0, CreditCard);
+        let g = k.graph();
+        let found = hits(&g, RuleKind::FanOut);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].transfers.len(),
+            8,
+            "{:?}",
+            legs(&g, &found[0].transfers)
+        );
+        assert!(names(&g, &found[0]).contains(&"dormant".to_string()));
+        assert!(!names(&g, &found[0]).contains(&"shop".to_string()));
+        // With card payments never counted, seven are not enough.
+        let config = RuleConfig {
+            fan: FanConfig {
+                card_payee_max_degree: 0,
+                ..FanConfig::default()
+            },
+            ..RuleConfig::default()
+        };
+        assert!(hits_with(&g, RuleKind::FanOut, &config).is_empty());
     }
 
     #[test]
