@@ -203,8 +203,9 @@ pub(crate) fn compute(params: &GfpParams, columns: &[&[f64]]) -> Result<Computed
     let keep = eviction::survivors(&g, params)?;
     g.entries = keep.graph.iter().map(|&k| 1 + u32::from(k)).collect();
     let mut histograms: Vec<Vec<f64>> = Vec::new();
+    let edge_of_row = edge_of_row(&g);
     for hist in self::histograms(&g, params) {
-        histograms.extend(histogram_columns(&g, &hist));
+        histograms.extend(histogram_columns(&edge_of_row, &hist));
     }
     let vertex = params.vertex_stats.then(|| {
         let cols: Vec<&[f64]> = params
@@ -280,18 +281,40 @@ fn histograms(g: &Graph, p: &GfpParams) -> Vec<Histograms> {
     out
 }
 
-/// Histogram columns in input row order.
-fn histogram_columns(g: &Graph, hist: &Histograms) -> Vec<Vec<f64>> {
-    (0..hist.bins())
+/// The graph's position of each input row's edge (the inverse of [`Graph::rows`]).
+fn edge_of_row(g: &Graph) -> Vec<u32> {
+    let mut edge_of_row = vec![0u32; g.len()];
+    for (e, &row) in g.rows.iter().enumerate() {
+        edge_of_row[row as usize] = e as u32;
+    }
+    edge_of_row
+}
+
+/// Histogram columns in input row order, filled a block of rows at a time: each row reads its
+/// edge's bins side by side, where a column at a time read the whole table once per bin.
+fn histogram_columns(edge_of_row: &[u32], hist: &Histograms) -> Vec<Vec<f64>> {
+    const ROWS: usize = 1 << 14;
+    let rows = edge_of_row.len();
+    let mut columns: Vec<Vec<f64>> = (0..hist.bins()).map(|_| vec![0.0; rows]).collect();
+    // Per block of rows, that block's piece of every column.
+    let mut blocks: Vec<Vec<&mut [f64]>> = (0..rows.div_ceil(ROWS)).map(|_| Vec::new()).collect();
+    for column in &mut columns {
+        for (block, piece) in blocks.iter_mut().zip(column.chunks_mut(ROWS)) {
+            block.push(piece);
+        }
+    }
+    blocks
         .into_par_iter()
-        .map(|b| {
-            let mut col = vec![0.0; g.len()];
-            for (e, &row) in g.rows.iter().enumerate() {
-                col[row as usize] = f64::from(hist.get(e as u32, b));
+        .enumerate()
+        .for_each(|(k, mut pieces)| {
+            let edges = &edge_of_row[k * ROWS..(k * ROWS + ROWS).min(rows)];
+            for (i, &e) in edges.iter().enumerate() {
+                for (bin, piece) in pieces.iter_mut().enumerate() {
+                    piece[i] = f64::from(hist.get(e, bin));
+                }
             }
-            col
-        })
-        .collect()
+        });
+    columns
 }
 
 /// Statistics columns: source out, source in, target out, target in. Each output row looks
