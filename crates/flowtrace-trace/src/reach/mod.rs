@@ -148,8 +148,8 @@ impl<'r> ReachedBlocks<'r> {
     }
 
     /// Appends the reached transfers of the next block that has any to `ids`, in this side's
-    /// order; false when no block is left.
-    pub fn append_next(&mut self, ids: &mut Vec<TransferId>) -> bool {
+    /// order (nothing when no block is left).
+    pub fn append_next(&mut self, ids: &mut Vec<TransferId>) {
         let first = ids.len();
         for block in self.blocks.by_ref() {
             // Room for every id of the block and the last word's eight unconditional writes.
@@ -160,10 +160,9 @@ impl<'r> ReachedBlocks<'r> {
                 if self.side == Side::Backward {
                     ids[first..].reverse();
                 }
-                return true;
+                return;
             }
         }
-        false
     }
 }
 
