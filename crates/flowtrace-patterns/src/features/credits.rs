@@ -40,6 +40,13 @@ impl Histograms {
         cell.store(cell.load(Ordering::Relaxed) + n, Ordering::Relaxed);
     }
 
+    /// Hints the processor to load edge position `e`'s counters, which are about to be
+    /// credited.
+    #[inline]
+    pub fn prefetch(&self, e: u32) {
+        flowtrace_memory::prefetch(&self.counts, e as usize * self.bins);
+    }
+
     /// Number of bins.
     pub fn bins(&self) -> usize {
         self.bins

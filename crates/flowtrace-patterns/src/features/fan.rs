@@ -8,9 +8,14 @@
 //! and every credit count adjacency entries ([`Graph::entries`]). Windows of one
 //! vertex's edges slide monotonically, so a vertex costs one pass with two pointers and a
 //! difference array per bin instead of `k` credits per edge.
+//!
+//! The pass reads the vertex's hop list (time and counterparty side by side) and its entries
+//! in the same order, and requests the counters of the list's edges before sliding the
+//! window: what it cost before was waiting on those three, scattered over the edge arrays.
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
+use super::hop_lists::Hop;
 use super::params::PatternParams;
 
 /// Which side of the edge the pattern sits on.
@@ -22,20 +27,36 @@ pub(crate) enum Side {
     Out,
 }
 
+/// One thread's scratch.
+struct Scratch {
+    /// Edges per counterparty in the window (fan only).
+    marks: Marks,
+    /// Per list position and bin, the change in patterns crediting it.
+    diff: Vec<i64>,
+    /// Per bin, the patterns crediting the current list position.
+    run: Vec<i64>,
+}
+
+/// How many of a list's counters are requested before its window slides; the rest are
+/// requested this far ahead while crediting.
+const PREFETCH: usize = 32;
+
 /// Counts fan (`distinct = true`) or degree patterns on one side.
 pub(crate) fn count(g: &Graph, family: &PatternParams, side: Side, distinct: bool) -> Histograms {
     let hist = Histograms::new(g.len(), family);
     par_for_each_with(
         g.vertices as u32,
-        || (Marks::new(g.vertices), Vec::new(), Vec::new()),
-        |(marks, ends, diff), v| {
-            let (list, other_end): (&[u32], &[u32]) = match side {
-                Side::In => (g.inc(v), &g.src),
-                Side::Out => (g.out(v), &g.dst),
+        || Scratch {
+            marks: Marks::new(if distinct { g.vertices } else { 0 }),
+            diff: Vec::new(),
+            run: Vec::new(),
+        },
+        |scratch, v| {
+            let lists = match side {
+                Side::In => (g.in_hops(v), g.in_entries(v)),
+                Side::Out => (g.out_hops(v), g.out_entries(v)),
             };
-            ends.clear();
-            ends.extend(list.iter().map(|&e| other_end[e as usize]));
-            one_vertex(g, family, (list, ends, v), distinct, marks, diff, &hist);
+            one_vertex(g, family, (lists, v), distinct, scratch, &hist);
         },
     );
     hist
@@ -45,51 +66,59 @@ pub(crate) fn count(g: &Graph, family: &PatternParams, side: Side, distinct: boo
 fn one_vertex(
     g: &Graph,
     family: &PatternParams,
-    (list, ends, v): (&[u32], &[u32], u32),
+    ((hops, entries), v): ((&[Hop], &[u32]), u32),
     distinct: bool,
-    marks: &mut Marks,
-    diff: &mut Vec<i64>,
+    sc: &mut Scratch,
     hist: &Histograms,
 ) {
-    let m = list.len();
+    let m = hops.len();
     if m == 0 {
         return;
     }
+    for h in &hops[..m.min(PREFETCH)] {
+        hist.prefetch(h.pos);
+    }
     let bins = hist.bins();
-    diff.clear();
-    diff.resize((m + 1) * bins, 0);
-    marks.clear();
-    let ts = |i: usize| g.ts[list[i] as usize];
+    sc.diff.clear();
+    sc.diff.resize((m + 1) * bins, 0);
+    sc.marks.clear();
     let (mut lo, mut hi, mut edges, mut counterparties) = (0usize, 0usize, 0i64, 0i64);
     for j in 0..m {
-        let t = ts(j);
-        while hi < m && ts(hi) <= t {
-            if ends[hi] != v {
-                edges += i64::from(g.entries[list[hi] as usize]);
-                counterparties += bump(marks, ends[hi], 1);
+        let t = hops[j].ts;
+        while hi < m && hops[hi].ts <= t {
+            if hops[hi].other != v {
+                edges += i64::from(entries[hi]);
+                if distinct {
+                    counterparties += bump(&mut sc.marks, hops[hi].other, 1);
+                }
             }
             hi += 1;
         }
-        while ts(lo) <= t - family.tw {
-            if ends[lo] != v {
-                edges -= i64::from(g.entries[list[lo] as usize]);
-                counterparties -= bump(marks, ends[lo], -1);
+        while hops[lo].ts <= t - family.tw {
+            if hops[lo].other != v {
+                edges -= i64::from(entries[lo]);
+                if distinct {
+                    counterparties -= bump(&mut sc.marks, hops[lo].other, -1);
+                }
             }
             lo += 1;
         }
-        let size = if distinct { counterparties } else { edges };
-        let size = size as usize;
-        if let (true, true, Some(b)) = (size >= 2, g.searches(list[j]), family.bin(size)) {
-            diff[lo * bins + b] += 1;
-            diff[hi * bins + b] -= 1;
+        let size = if distinct { counterparties } else { edges } as usize;
+        if let (true, true, Some(b)) = (size >= 2, g.searches(hops[j].pos), family.bin(size)) {
+            sc.diff[lo * bins + b] += 1;
+            sc.diff[hi * bins + b] -= 1;
         }
     }
-    let mut run = vec![0i64; bins];
-    for i in 0..m {
-        for (b, r) in run.iter_mut().enumerate() {
-            *r += diff[i * bins + b];
-            if *r > 0 && ends[i] != v {
-                hist.add_exclusive(list[i], b, *r as u32 * g.entries[list[i] as usize]);
+    sc.run.clear();
+    sc.run.resize(bins, 0);
+    for (i, h) in hops.iter().enumerate() {
+        if let Some(ahead) = hops.get(i + PREFETCH) {
+            hist.prefetch(ahead.pos);
+        }
+        for (b, r) in sc.run.iter_mut().enumerate() {
+            *r += sc.diff[i * bins + b];
+            if *r > 0 && h.other != v {
+                hist.add_exclusive(h.pos, b, *r as u32 * entries[i]);
             }
         }
     }

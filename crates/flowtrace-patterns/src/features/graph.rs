@@ -26,6 +26,7 @@ pub(crate) struct Graph {
     pub vertices: usize,
     /// Adjacency entries of each position when the searches run: 1, or 2 for an edge that
     /// `fit` inserted and kept before `transform` inserted it again (see the module docs).
+    /// Set before the first search: the hop lists copy them.
     pub entries: Vec<u32>,
     /// Which positions search for patterns: empty for every one (a whole batch); in a
     /// stream, only the edges of the batch being transformed.
@@ -78,11 +79,12 @@ impl Graph {
         }
     }
 
-    /// The adjacency as hop records, built on first use.
+    /// The adjacency as hop records, built on first use (so after [`Graph::entries`] is set).
     fn hop_lists(&self) -> &HopLists {
         self.hop_lists.get_or_init(|| {
             let adjacency = (self.out_edges.as_slice(), self.in_edges.as_slice());
-            HopLists::build(adjacency, &self.src, &self.dst, &self.ts)
+            let ends = (self.src.as_slice(), self.dst.as_slice());
+            HopLists::build(adjacency, ends, &self.ts, &self.entries)
         })
     }
 
@@ -113,6 +115,18 @@ impl Graph {
     #[inline]
     pub fn in_hops(&self, v: u32) -> &[Hop] {
         &self.hop_lists().inc[range(&self.in_offsets, v)]
+    }
+
+    /// The adjacency entries of `v`'s outgoing edges, in [`Graph::out_hops`] order.
+    #[inline]
+    pub fn out_entries(&self, v: u32) -> &[u32] {
+        &self.hop_lists().out_entries[range(&self.out_offsets, v)]
+    }
+
+    /// The adjacency entries of `v`'s incoming edges, in [`Graph::in_hops`] order.
+    #[inline]
+    pub fn in_entries(&self, v: u32) -> &[u32] {
+        &self.hop_lists().in_entries[range(&self.in_offsets, v)]
     }
 
     /// Whether the edge at `e` searches for patterns (see [`Graph::searching`]).

@@ -16,20 +16,24 @@ pub(crate) struct Hop {
 }
 
 /// Every vertex's payments and receipts as [`Hop`]s, laid out like the graph's adjacency
-/// (the graph's offsets index them: [`Graph::out_hops`], [`Graph::in_hops`]).
+/// (the graph's offsets index them: [`Graph::out_hops`], [`Graph::in_hops`]), and beside
+/// them each hop's adjacency entries ([`Graph::entries`]) in the same order, for the
+/// searches that weigh every edge of a list by them (fan and degree).
 pub(crate) struct HopLists {
     pub out: Vec<Hop>,
     pub inc: Vec<Hop>,
+    pub out_entries: Vec<u32>,
+    pub in_entries: Vec<u32>,
 }
 
 impl HopLists {
     /// The hops of the adjacencies `out_edges` (positions grouped by payer) and `in_edges`
-    /// (grouped by payee) of the edges `src -> dst` at `ts`.
+    /// (grouped by payee) of the edges `src -> dst` at `ts` with `entries`.
     pub fn build(
         (out_edges, in_edges): (&[u32], &[u32]),
-        src: &[u32],
-        dst: &[u32],
+        (src, dst): (&[u32], &[u32]),
         ts: &[i64],
+        entries: &[u32],
     ) -> HopLists {
         let hops = |positions: &[u32], other: &[u32]| -> Vec<Hop> {
             positions
@@ -41,8 +45,19 @@ impl HopLists {
                 })
                 .collect()
         };
-        let (out, inc) = rayon::join(|| hops(out_edges, dst), || hops(in_edges, src));
-        HopLists { out, inc }
+        let weights = |positions: &[u32]| -> Vec<u32> {
+            positions.iter().map(|&f| entries[f as usize]).collect()
+        };
+        let ((out, inc), (out_entries, in_entries)) = rayon::join(
+            || rayon::join(|| hops(out_edges, dst), || hops(in_edges, src)),
+            || rayon::join(|| weights(out_edges), || weights(in_edges)),
+        );
+        HopLists {
+            out,
+            inc,
+            out_entries,
+            in_entries,
+        }
     }
 }
 
