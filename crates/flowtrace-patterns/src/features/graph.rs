@@ -214,6 +214,14 @@ impl Marks {
 }
 
 impl Marks {
+    /// Grows the scratch to `vertices` vertices (made small where it is seldom needed).
+    pub fn ensure(&mut self, vertices: usize) {
+        if self.stamp.len() < vertices {
+            self.stamp.resize(vertices, 0);
+            self.value.resize(vertices, 0);
+        }
+    }
+
     /// Unmarks one vertex.
     #[inline]
     pub fn clear_one(&mut self, v: u32) {

@@ -28,9 +28,16 @@
 //! pattern: its latest edge `0->1` walks `1`'s receipts, where `1 -> 1` is skipped, leaving
 //! one intermediate; with `2->0` at @5 it is found once, by `2->0` walking `2`'s payments.
 //!
-//! **Layout.** The searches read each vertex's payments and receipts as contiguous records of
-//! time, other vertex and position ([`Graph::out_hops`]), and every pair's looked-up list is requested
-//! before the first pair is searched.
+//! **Order and layout.** The scatter sides are searched vertex by vertex over each vertex's
+//! payments, the gather sides over each vertex's receipts: consecutive searches then share
+//! their walked list, and the lists of its intermediates come from cache. A side's pairs
+//! are searched together from their intermediates ([`intermediates`]: each intermediate's
+//! list read once for every pair) unless an intermediate is a hub whose list is far longer
+//! than the pairs' lists; then pair by pair ([`pattern`]), every pair's looked-up list
+//! requested before the first is searched. Lists are contiguous records of time, other
+//! vertex and position ([`Graph::out_hops`]).
+
+mod intermediates;
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
@@ -47,81 +54,148 @@ struct Scratch {
     confirmed: Marks,
     /// Pairs already searched from the current edge.
     pairs: Marks,
-    /// See [`SMALL`].
-    small: usize,
+    strategy: Strategy,
     /// The pairs' other vertices, gathered before any is searched.
     pending: Vec<u32>,
     /// Intermediates found, when the lists are short.
     pending_confirmed: Vec<u32>,
     edges: Vec<u32>,
+    /// For the searches by intermediate.
+    by_intermediate: intermediates::Scratch,
 }
 
 /// Counts scatter-gather patterns for every edge.
 pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
-    count_with(g, family, SMALL)
+    count_with(g, family, Strategy::Auto)
 }
 
-/// [`count`], with pairs whose lists' lengths multiply to at most `small` searched by scanning.
-fn count_with(g: &Graph, family: &PatternParams, small: usize) -> Histograms {
+/// How the pairs of one side of an edge are searched (the tests force each way).
+#[derive(Clone, Copy, PartialEq)]
+// Only the tests choose anything but `Auto`: the other ways are their cross-checks.
+#[cfg_attr(not(test), allow(dead_code))]
+enum Strategy {
+    /// By their intermediates, unless the intermediates' lists are much longer than the
+    /// pairs' (an intermediate that is a hub); then pair by pair, scanning short lists.
+    Auto,
+    /// Pair by pair, scanning when the two lists' lengths multiply to at most `small`.
+    Pairs { small: usize },
+    /// Always by intermediates.
+    Intermediates,
+}
+
+/// [`count`] with a chosen strategy. The scatter sides are searched vertex by vertex over
+/// each vertex's payments and the gather sides over each vertex's receipts, so that the
+/// searches one after the other share the walked list and its intermediates' lists, which
+/// then come from cache.
+fn count_with(g: &Graph, family: &PatternParams, strategy: Strategy) -> Histograms {
     let hist = Histograms::new(g.len(), family);
-    par_for_each_with(
-        g.len() as u32,
-        || Scratch {
-            linked: Marks::new(g.vertices),
-            linked_early: Marks::new(g.vertices),
-            confirmed: Marks::new(g.vertices),
-            pairs: Marks::new(g.vertices),
-            small,
-            pending: Vec::new(),
-            pending_confirmed: Vec::new(),
-            edges: Vec::new(),
-        },
-        |scratch, e| {
-            if g.searches(e) {
-                search(g, family, e, scratch, &hist);
+    let scratch = || Scratch {
+        linked: Marks::new(0),
+        linked_early: Marks::new(0),
+        confirmed: Marks::new(0),
+        pairs: Marks::new(g.vertices),
+        strategy,
+        pending: Vec::new(),
+        pending_confirmed: Vec::new(),
+        edges: Vec::new(),
+        by_intermediate: intermediates::Scratch::default(),
+    };
+    par_for_each_with(g.vertices as u32, scratch, |sc, u| {
+        for h in g.out_hops(u) {
+            if g.searches(h.pos) {
+                one_side(g, family, (u, h.other, h.ts), Kind::Scatter, sc, &hist);
             }
-        },
-    );
+        }
+    });
+    par_for_each_with(g.vertices as u32, scratch, |sc, v| {
+        for h in g.in_hops(v) {
+            if g.searches(h.pos) {
+                one_side(g, family, (h.other, v, h.ts), Kind::Gather, sc, &hist);
+            }
+        }
+    });
     hist
 }
 
-/// Every pair `(s, d)` the edge at `e` can be part of.
-fn search(g: &Graph, family: &PatternParams, e: u32, sc: &mut Scratch, hist: &Histograms) {
-    let (u, v, t) = (g.src[e as usize], g.dst[e as usize], g.ts[e as usize]);
+/// Which side of the searching edge `u -> v` its pairs are on.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// Pairs `(u, d)`, `d` every vertex `v` paid from the window's start on.
+    Scatter,
+    /// Pairs `(s, v)`, `s` every vertex that paid `u` from the window's start on.
+    Gather,
+}
+
+/// The pairs of one side of the edge at `e`, each searched by [`pattern`] or all of them by
+/// their intermediates ([`intermediates`]), whichever reads fewer hops.
+fn one_side(
+    g: &Graph,
+    family: &PatternParams,
+    (u, v, t): (u32, u32, i64),
+    kind: Kind,
+    sc: &mut Scratch,
+    hist: &Histograms,
+) {
     let from = t - family.tw;
+    let (candidates, walked, walked_vertex) = match kind {
+        Kind::Scatter => (g.out_hops(v), g.out_hops(u), u),
+        Kind::Gather => (g.in_hops(u), g.in_hops(v), v),
+    };
+    let looked_up = |p: u32| match kind {
+        Kind::Scatter => g.in_hops(p),
+        Kind::Gather => g.out_hops(p),
+    };
+    let intermediate_list = |m: u32| match kind {
+        Kind::Scatter => g.out_hops(m),
+        Kind::Gather => g.in_hops(m),
+    };
+    sc.pairs.clear();
+    sc.pending.clear();
+    let mut pair_cost = 0;
+    for h in since(candidates, from) {
+        let p = h.other;
+        if p != u && p != v && !sc.pairs.has(p) {
+            sc.pairs.set(p, sc.pending.len() as i64);
+            sc.pending.push(p);
+            pair_cost += looked_up(p).len();
+        }
+    }
+    if sc.pending.is_empty() {
+        return;
+    }
+    let walked = since(walked, from);
+    let by_intermediate_cost = sc
+        .by_intermediate
+        .intermediates_of(walked, walked_vertex, t, |m| intermediate_list(m).len());
+    // Reading an intermediate's list is cheaper per hop than a pair's (no walk of the walked
+    // list per pair) and usually comes from cache; only hubs make it the longer read.
+    let by_intermediates = match sc.strategy {
+        Strategy::Auto => by_intermediate_cost <= 4 * pair_cost.max(64),
+        Strategy::Pairs { .. } => false,
+        Strategy::Intermediates => true,
+    };
+    if by_intermediates {
+        sc.by_intermediate.prefetch_lists(intermediate_list);
+        sc.by_intermediate.search(
+            g,
+            family,
+            (&sc.pending, &sc.pairs),
+            (from, t),
+            intermediate_list,
+            hist,
+        );
+        return;
+    }
     // Each pair looks up a list of its own, somewhere in memory: all of them are requested
     // before the first is searched.
-    sc.pairs.clear();
-    sc.pending.clear();
-    for h in since(g.out_hops(v), from) {
-        let d = h.other;
-        if d != u && d != v && !sc.pairs.has(d) {
-            sc.pairs.set(d, 0);
-            prefetch_list(g.in_hops(d));
-            sc.pending.push(d);
-        }
+    for &p in &sc.pending {
+        prefetch_list(looked_up(p));
     }
     for k in 0..sc.pending.len() {
-        let side = Side::Scatter {
-            s: u,
-            d: sc.pending[k],
-        };
-        pattern(g, family, side, from, t, sc, hist);
-    }
-    sc.pairs.clear();
-    sc.pending.clear();
-    for h in since(g.in_hops(u), from) {
-        let s = h.other;
-        if s != v && s != u && !sc.pairs.has(s) {
-            sc.pairs.set(s, 0);
-            prefetch_list(g.out_hops(s));
-            sc.pending.push(s);
-        }
-    }
-    for k in 0..sc.pending.len() {
-        let side = Side::Gather {
-            s: sc.pending[k],
-            d: v,
+        let p = sc.pending[k];
+        let side = match kind {
+            Kind::Scatter => Side::Scatter { s: u, d: p },
+            Kind::Gather => Side::Gather { s: p, d: v },
         };
         pattern(g, family, side, from, t, sc, hist);
     }
@@ -215,7 +289,11 @@ fn pattern(
     hist: &Histograms,
 ) {
     let (walked, looked_up, walked_vertex) = side.lists(g, from);
-    if walked.len() * looked_up.len() <= sc.small {
+    let small = match sc.strategy {
+        Strategy::Pairs { small } => small,
+        _ => SMALL,
+    };
+    if walked.len() * looked_up.len() <= small {
         short_lists(
             g,
             family,
@@ -226,6 +304,9 @@ fn pattern(
             hist,
         );
         return;
+    }
+    for marks in [&mut sc.linked, &mut sc.linked_early, &mut sc.confirmed] {
+        marks.ensure(g.vertices);
     }
     sc.linked.clear();
     sc.confirmed.clear();
@@ -286,10 +367,11 @@ fn pattern(
 mod tests {
     use super::*;
 
-    /// Scanning short lists and marking vertices give the same counts, on a graph with hubs
-    /// (long lists), self-loops, parallel edges and tied times.
+    /// Scanning short lists, marking vertices and searching by intermediates (with the
+    /// fallback to pairs at hubs) give the same counts, on a graph with hubs (long lists),
+    /// self-loops, parallel edges and tied times.
     #[test]
-    fn short_lists_count_as_marks_do() {
+    fn every_strategy_counts_the_same() {
         let mut state = 7u64;
         let mut next = |n: u64| {
             state = state
@@ -319,14 +401,19 @@ mod tests {
             tw: 30,
             bins: vec![2, 3, 4, 5, 10, 20],
         };
-        let (marks, scans) = (
-            count_with(&g, &family, 0),
-            count_with(&g, &family, usize::MAX),
+        let (marks, scans, auto, intermediates) = (
+            count_with(&g, &family, Strategy::Pairs { small: 0 }),
+            count_with(&g, &family, Strategy::Pairs { small: usize::MAX }),
+            count_with(&g, &family, Strategy::Auto),
+            count_with(&g, &family, Strategy::Intermediates),
         );
         let mut patterns = 0;
         for e in 0..g.len() as u32 {
             for bin in 0..family.bins.len() {
                 assert_eq!(marks.get(e, bin), scans.get(e, bin), "edge {e} bin {bin}");
+                assert_eq!(marks.get(e, bin), auto.get(e, bin), "edge {e} bin {bin}");
+                let by_intermediates = intermediates.get(e, bin);
+                assert_eq!(marks.get(e, bin), by_intermediates, "edge {e} bin {bin}");
                 patterns += marks.get(e, bin);
             }
         }

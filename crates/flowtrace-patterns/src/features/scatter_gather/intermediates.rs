@@ -1,0 +1,184 @@
+//! The searches of one side of an edge, driven by the intermediates: each distinct vertex `m`
+//! of the walked list reads its own list once (`m`'s payments on the scatter side, where
+//! the pairs' lists are the targets' receipts; `m`'s receipts on the gather side), and each
+//! hop found there that reaches a pair's other vertex is that pair's looked-up hop through
+//! `m`. Every pair's pattern comes out of one pass over the intermediates' lists, by the
+//! rules of [`super::pattern`], instead of one pass per pair over the pair's list with the
+//! walked list scanned again for each.
+
+use super::super::credits::Histograms;
+use super::super::graph::{Graph, Marks};
+use super::super::hop_lists::Hop;
+use super::super::params::PatternParams;
+
+/// Up to this many pairs, a hop's pair is found by comparing it with each.
+const FEW_PAIRS: usize = 16;
+
+/// A distinct intermediate of the walked list.
+#[derive(Clone, Copy)]
+pub(super) struct Intermediate {
+    /// The vertex.
+    m: u32,
+    /// Whether the walked list reaches it later than the searching edge (which kills every
+    /// pair it links, see the module docs of [`super`]).
+    later: bool,
+    /// Its walked hops in the window: `walked[first..end]` of [`Scratch::walked`].
+    first: u32,
+    end: u32,
+}
+
+/// A pair being searched.
+#[derive(Clone, Copy)]
+struct Pair {
+    killed: bool,
+    /// Intermediates confirmed so far.
+    size: u32,
+    /// The last intermediate confirmed (they are visited one after the other).
+    last: u32,
+}
+
+/// Scratch of one thread for these searches.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// The walked hops, other than to the walked vertex, grouped by intermediate.
+    walked: Vec<Hop>,
+    intermediates: Vec<Intermediate>,
+    pairs: Vec<Pair>,
+    /// Per pair: the intermediates confirmed and the looked-up hops in the window.
+    confirmed: Vec<Vec<u32>>,
+    linked: Vec<Vec<u32>>,
+}
+
+impl Scratch {
+    /// Groups the walked list (from the window's start on) by intermediate; returns what
+    /// reading every intermediate's own list costs, in hops.
+    pub fn intermediates_of(
+        &mut self,
+        walked: &[Hop],
+        walked_vertex: u32,
+        t: i64,
+        list_len: impl Fn(u32) -> usize,
+    ) -> usize {
+        self.walked.clear();
+        self.walked
+            .extend(walked.iter().filter(|h| h.other != walked_vertex));
+        self.walked.sort_unstable_by_key(|h| (h.other, h.ts));
+        self.intermediates.clear();
+        let mut cost = 0;
+        let mut i = 0;
+        while i < self.walked.len() {
+            let m = self.walked[i].other;
+            let mut end = i;
+            let mut in_window = i;
+            while end < self.walked.len() && self.walked[end].other == m {
+                if self.walked[end].ts <= t {
+                    in_window = end + 1;
+                }
+                end += 1;
+            }
+            self.intermediates.push(Intermediate {
+                m,
+                later: in_window < end,
+                first: i as u32,
+                end: in_window as u32,
+            });
+            cost += list_len(m);
+            i = end;
+        }
+        cost
+    }
+
+    /// Finds and credits the patterns of the pairs `pair_vertices` (marked in `pair_marks`
+    /// with their index), reading each intermediate's list `list_of(m)` once.
+    #[allow(clippy::too_many_arguments)]
+    pub fn search<'g>(
+        &mut self,
+        g: &Graph,
+        family: &PatternParams,
+        (pair_vertices, pair_marks): (&[u32], &Marks),
+        (from, t): (i64, i64),
+        list_of: impl Fn(u32) -> &'g [Hop],
+        hist: &Histograms,
+    ) {
+        let n = pair_vertices.len();
+        self.pairs.clear();
+        self.pairs.resize(
+            n,
+            Pair {
+                killed: false,
+                size: 0,
+                last: u32::MAX,
+            },
+        );
+        for lists in [&mut self.confirmed, &mut self.linked] {
+            if lists.len() < n {
+                lists.resize_with(n, Vec::new);
+            }
+            lists[..n].iter_mut().for_each(Vec::clear);
+        }
+        // A few pairs are found by a bit per pair in one word (most hops reach no pair and
+        // stop there), then comparing with each; more pairs through the marks, a read of a
+        // per-vertex array.
+        let few = n <= FEW_PAIRS;
+        let bits = pair_vertices.iter().fold(0u64, |b, &p| b | 1 << (p % 64));
+        let pair_of = |x: u32| -> Option<usize> {
+            if few {
+                if bits >> (x % 64) & 1 == 0 {
+                    return None;
+                }
+                pair_vertices.iter().position(|&p| p == x)
+            } else {
+                pair_marks.get(x).map(|p| p as usize)
+            }
+        };
+        for (k, inter) in self.intermediates.iter().enumerate() {
+            for x in list_of(inter.m) {
+                let Some(p) = pair_of(x.other) else {
+                    continue;
+                };
+                let pair = &mut self.pairs[p];
+                if pair.killed {
+                    continue;
+                }
+                // A walked hop later than the searching edge kills a pair its intermediate
+                // links at any time; a linking hop later than it kills the pair too.
+                if inter.later || x.ts > t {
+                    pair.killed = true;
+                    continue;
+                }
+                if x.ts >= from {
+                    if pair.last != k as u32 {
+                        pair.last = k as u32;
+                        pair.size += 1;
+                        self.confirmed[p].push(k as u32);
+                    }
+                    self.linked[p].push(x.pos);
+                }
+            }
+        }
+        for (p, pair) in self.pairs.iter().enumerate() {
+            if pair.killed {
+                continue;
+            }
+            let Some(bin) = family.bin(pair.size as usize) else {
+                continue;
+            };
+            for &k in &self.confirmed[p] {
+                let inter = self.intermediates[k as usize];
+                for h in &self.walked[inter.first as usize..inter.end as usize] {
+                    hist.add(h.pos, bin, g.entries[h.pos as usize]);
+                }
+            }
+            for &f in &self.linked[p] {
+                hist.add(f, bin, g.entries[f as usize]);
+            }
+        }
+    }
+
+    /// Hints the processor to load the start of every intermediate's list.
+    pub fn prefetch_lists<'g>(&self, list_of: impl Fn(u32) -> &'g [Hop]) {
+        for inter in &self.intermediates {
+            super::super::hop_lists::prefetch_list(list_of(inter.m));
+        }
+    }
+}
