@@ -41,7 +41,7 @@ use std::collections::VecDeque;
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
-use super::hop_lists::between;
+use super::hop_lists::{between, prefetch_list, Hop};
 use super::params::PatternParams;
 
 struct Scratch {
@@ -56,7 +56,7 @@ struct Scratch {
 pub(crate) fn count(g: &Graph, family: &PatternParams, max_len: usize) -> Histograms {
     let hist = Histograms::new(g.len(), family);
     par_for_each_with(
-        g.len() as u32,
+        g.vertices as u32,
         || Scratch {
             hops_to_u: Marks::new(g.vertices),
             on_path: Marks::new(g.vertices),
@@ -64,9 +64,11 @@ pub(crate) fn count(g: &Graph, family: &PatternParams, max_len: usize) -> Histog
             path: Vec::new(),
             next: Vec::new(),
         },
-        |sc, e| {
-            if !g.is_loop(e) && max_len >= 2 && g.searches(e) {
-                search(g, family, max_len, e, sc, &hist);
+        |sc, u| {
+            for h in g.out_hops(u) {
+                if h.other != u && max_len >= 2 && g.searches(h.pos) {
+                    search(g, family, max_len, (u, h), sc, &hist);
+                }
             }
         },
     );
@@ -77,11 +79,11 @@ fn search(
     g: &Graph,
     family: &PatternParams,
     max_len: usize,
-    e: u32,
+    (u, h): (u32, &Hop),
     sc: &mut Scratch,
     hist: &Histograms,
 ) {
-    let (u, v, t) = (g.src[e as usize], g.dst[e as usize], g.ts[e as usize]);
+    let (v, t, e) = (h.other, h.ts, h.pos);
     let from = t - family.tw;
     let max_hops = (max_len - 1) as i64;
     distances_to(g, u, from, e, max_hops, sc);
@@ -117,6 +119,10 @@ fn distances_to(g: &Graph, u: u32, from: i64, before: u32, max_hops: i64, sc: &m
             let y = h.other;
             if !sc.hops_to_u.has(y) {
                 sc.hops_to_u.set(y, dist + 1);
+                if dist + 1 < max_hops {
+                    // Its receipts are read when it leaves the queue: request them now.
+                    prefetch_list(g.in_hops(y));
+                }
                 sc.queue.push_back(y);
             }
         }

@@ -32,7 +32,7 @@ use std::collections::BinaryHeap;
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
-use super::hop_lists::since;
+use super::hop_lists::{prefetch_list, since};
 use super::params::PatternParams;
 
 struct Scratch {
@@ -98,6 +98,8 @@ fn latest_departures(g: &Graph, u: u32, from: i64, t: i64, sc: &mut Scratch) {
             }
             if sc.latest.get(y).is_none_or(|old| tf > old) {
                 sc.latest.set(y, tf);
+                // Its receipts are read when it leaves the heap: request them now.
+                prefetch_list(g.in_hops(y));
                 sc.heap.push((tf, y));
             }
         }
