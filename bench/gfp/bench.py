@@ -7,17 +7,22 @@ and cycle length). Generates (and caches
 under target/gfp-bench/) a deterministic stream: 1,000,000 edges among 100,000 accounts (uniform)
 over 10 days, one timestamp per second, columns EdgeID,src,dst,timestamp,amount. Runs each tool
 as its own process, measures wall time and peak RSS (os.wait4), then checks the outputs are
-the same: counts exactly, statistics within 1e-9 (relative and absolute).
+the same: counts exactly, statistics within 1e-9 (relative and absolute). Also times both
+tools in memory, the input already loaded and every output column materialised: snapml's
+`fit_transform` (inside snapml_features.py) against flowtrace's (examples/gfp_features, 2
+threads), whose output is checked against snapml's too. The whole-process times include each
+tool's CSV reading and writing (flowtrace writes about 1 GB; on some machines the kernel's
+buffered write alone takes 1-2 s of that).
 
     bench/gfp/bench.py [--edges N] [--features stats|all] [--flowtrace target/release/flowtrace]
-                       [--rerun-snapml]
+                       [--example target/release/examples/gfp_features] [--rerun-snapml]
 
 snapml takes minutes on the default stream, so its output and timings are cached in
 target/gfp-bench/ (snapml.csv and snapml-run.json, keyed by the input file and the
 parameters) and reused, announced as such, until --rerun-snapml or the key changes.
 
-Needs target/gfp-venv (bench/gfp/setup-venv.sh) and a release build; bench/gfp/bench.sh
-does both, then runs this with the venv's python. Exits 1 if the outputs differ (after printing
+Needs target/gfp-venv (bench/gfp/setup-venv.sh) and a release build of the CLI and of the
+example; bench/gfp/bench.sh does all three, then runs this with the venv's python. Exits 1 if the outputs differ (after printing
 the timings and, per differing column, the rows off and the largest relative difference).
 """
 import argparse
@@ -75,10 +80,11 @@ def generate(path, edges, accounts, days, seed=42):
     os.replace(tmp, path)
 
 
-def timed(cmd):
+def timed(cmd, env=None):
     """Runs cmd; returns (wall seconds, peak RSS in MiB, stderr)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=None if env is None else dict(os.environ, **env))
     err = proc.stderr.read().decode()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -119,12 +125,40 @@ def snapml_run(cmd, out, edges_csv, rerun):
     return wall, rss, inner
 
 
+def compare(a, b, names):
+    """Whether b (flowtrace) equals a (snapml): counts exactly, statistics within 1e-9
+    relative and absolute. Returns (same, a one-line report)."""
+    assert a.shape == b.shape, f"shapes differ: snapml {a.shape}, flowtrace {b.shape}"
+    stat_cols = [i for i, n in enumerate(names) if n.startswith(("src_", "dst_"))
+                 and not n.endswith(("_fan", "_deg"))]
+    count_cols = [i for i in range(len(names)) if i not in stat_cols]
+    counts_equal = np.array_equal(a[:, count_cols], b[:, count_cols])
+    stats_close = np.allclose(a[:, stat_cols], b[:, stat_cols], rtol=1e-9, atol=1e-9,
+                              equal_nan=True)
+    worst = None
+    if not stats_close:
+        diff = ~np.isclose(a[:, stat_cols], b[:, stat_cols], rtol=1e-9, atol=1e-9,
+                           equal_nan=True)
+        sa, sb = a[:, stat_cols], b[:, stat_cols]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rel = np.abs(sa - sb) / np.maximum(np.abs(sa), np.abs(sb))
+        worst = {names[stat_cols[j]]: (int(diff[:, j].sum()), float(np.nanmax(rel[:, j])))
+                 for j in range(len(stat_cols)) if diff[:, j].any()}
+    report = (f"identical: counts exact {counts_equal} ({len(count_cols)} columns), "
+              f"statistics allclose 1e-9 {stats_close} ({len(stat_cols)} columns)"
+              + (f"; per column (rows off, max relative difference) {worst}" if worst else ""))
+    return counts_equal and stats_close, report
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--edges", type=int, default=1_000_000)
     ap.add_argument("--accounts", type=int, default=100_000)
     ap.add_argument("--days", type=int, default=10)
     ap.add_argument("--flowtrace", default=os.path.join(ROOT, "target/release/flowtrace"))
+    ap.add_argument("--example",
+                    default=os.path.join(ROOT, "target/release/examples/gfp_features"),
+                    help="flowtrace's fit_transform timed in memory, like snapml's")
     ap.add_argument("--features", choices=["stats", "all"], default="stats",
                     help="fan, degree and vertex statistics, or every family")
     ap.add_argument("--rerun-snapml", action="store_true",
@@ -150,29 +184,18 @@ def main():
           "--params", params, "--out", ft_out]
     s_wall, s_rss, s_inner = snapml_run(snap, snap_out, edges_csv, args.rerun_snapml)
     f_wall, f_rss, _ = timed(ft)
+    ex_out = os.path.join(work, f"flowtrace-in-memory{suffix}.csv")
+    _, _, ex_err = timed([args.example, edges_csv, params, ex_out], env={"RAYON_NUM_THREADS": "2"})
+    e_inner = next(float(l.split()[1]) for l in ex_err.splitlines()
+                   if l.startswith("flowtrace_seconds"))
 
     a = np.loadtxt(snap_out, delimiter=",", dtype=np.float64, ndmin=2)
     with open(ft_out) as f:
-        names = f.readline().strip().split(",")
-    b = np.loadtxt(ft_out, delimiter=",", skiprows=1, dtype=np.float64, ndmin=2)
-    b = b[:, 5:]
-    names = names[5:]
-    assert a.shape == b.shape, f"shapes differ: snapml {a.shape}, flowtrace {b.shape}"
-    stat_cols = [i for i, n in enumerate(names) if n.startswith(("src_", "dst_"))
-                 and not n.endswith(("_fan", "_deg"))]
-    count_cols = [i for i in range(len(names)) if i not in stat_cols]
-    counts_equal = np.array_equal(a[:, count_cols], b[:, count_cols])
-    stats_close = np.allclose(a[:, stat_cols], b[:, stat_cols], rtol=1e-9, atol=1e-9,
-                              equal_nan=True)
-    worst = None
-    if not stats_close:
-        diff = ~np.isclose(a[:, stat_cols], b[:, stat_cols], rtol=1e-9, atol=1e-9,
-                           equal_nan=True)
-        sa, sb = a[:, stat_cols], b[:, stat_cols]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            rel = np.abs(sa - sb) / np.maximum(np.abs(sa), np.abs(sb))
-        worst = {names[stat_cols[j]]: (int(diff[:, j].sum()), float(np.nanmax(rel[:, j])))
-                 for j in range(len(stat_cols)) if diff[:, j].any()}
+        names = f.readline().strip().split(",")[5:]
+    b = np.loadtxt(ft_out, delimiter=",", skiprows=1, dtype=np.float64, ndmin=2)[:, 5:]
+    same, report = compare(a, b, names)
+    c = np.loadtxt(ex_out, delimiter=",", dtype=np.float64, ndmin=2)
+    same_in_memory, report_in_memory = compare(a, c, names)
     n = args.edges
     print(f"edges {n}, accounts {args.accounts}, days {args.days}, features {len(names)} "
           f"({args.features})")
@@ -181,10 +204,12 @@ def main():
     print(f"flowtrace wall {f_wall:8.2f} s  {n / f_wall:12,.0f} edges/s  peak RSS {f_rss:8.0f} MiB")
     print(f"ratio (snapml wall / flowtrace wall) {s_wall / f_wall:.1f}x; "
           f"vs snapml's fit_transform alone {s_inner / f_wall:.1f}x")
-    print(f"identical: counts exact {counts_equal} ({len(count_cols)} columns), "
-          f"statistics allclose 1e-9 {stats_close} ({len(stat_cols)} columns)"
-          + (f"; per column (rows off, max relative difference) {worst}" if worst else ""))
-    if not (counts_equal and stats_close):
+    print(f"in memory (fit_transform alone: input loaded, every output column materialised): "
+          f"snapml {s_inner:.2f} s, flowtrace {e_inner:.3f} s ({n / e_inner:,.0f} edges/s), "
+          f"ratio {s_inner / e_inner:.1f}x")
+    print(f"flowtrace features vs snapml: {report}")
+    print(f"flowtrace fit_transform (examples/gfp_features) vs snapml: {report_in_memory}")
+    if not (same and same_in_memory):
         sys.exit(1)
 
 
