@@ -24,9 +24,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if columns.len() <= k {
                 columns.push(Vec::new());
             }
-            let value = field.trim().parse().map_err(|e| {
-                format!("{input}: line {}, field {}: {field:?}: {e}", n + 1, k + 1)
-            })?;
+            let value = field
+                .trim()
+                .parse()
+                .map_err(|e| format!("{input}: line {}, field {}: {field:?}: {e}", n + 1, k + 1))?;
             columns[k].push(value);
         }
     }

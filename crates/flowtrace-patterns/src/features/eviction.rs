@@ -30,8 +30,11 @@ pub(crate) fn survivors(g: &Graph, p: &GfpParams) -> Result<Survivors, FeatureEr
     let moments_from = evicted_from(graph_from, newest - p.vertex_stats_tw);
     let (graph_from, moments_from) = (graph_from as u32, moments_from as u32);
     let graph = g.rows.iter().map(|&r| r >= graph_from).collect();
-    let moments = g.rows.iter().map(|&r| r >= moments_from).collect();
-    Ok(Survivors { graph, moments })
+    Ok(Survivors {
+        graph,
+        graph_from,
+        moments_from,
+    })
 }
 
 #[cfg(test)]

@@ -19,12 +19,16 @@ use super::graph::Graph;
 use super::moments::Moments;
 use super::params::GfpParams;
 
-/// Which edges `fit`'s pruning keeps, by position: in the graph, and in the running moments.
+/// Which edges `fit`'s pruning keeps: pruning takes a prefix of the input rows, so the
+/// survivors are the rows from some row on, in the graph and in the running moments.
 pub(crate) struct Survivors {
-    /// Kept by `time_window` (and `max_no_edges`).
+    /// Kept in the graph by `time_window` (and `max_no_edges`), by position.
     pub graph: Vec<bool>,
-    /// Also within `vertex_stats_tw` of the newest edge.
-    pub moments: Vec<bool>,
+    /// The first input row kept in the graph.
+    pub graph_from: u32,
+    /// The first input row kept in the running moments (also within `vertex_stats_tw` of
+    /// the newest edge).
+    pub moments_from: u32,
 }
 
 /// Statistics of every vertex, per direction, one column per statistic (`vertices` values
@@ -39,26 +43,72 @@ pub(crate) struct VertexStats {
 
 /// Computes the statistics the parameters ask for over columns `cols` (by input row).
 pub(crate) fn compute(g: &Graph, p: &GfpParams, cols: &[&[f64]], keep: &Survivors) -> VertexStats {
-    let width = width(p);
+    // On input in time order (ties by row) the adjacency lists are already in row order.
+    let rows_in_order = g.rows.par_iter().enumerate().all(|(i, &r)| r as usize == i);
     let side = |incoming: bool| -> Vec<Vec<f64>> {
-        let rows: Vec<f64> = (0..g.vertices as u32)
-            .into_par_iter()
-            .flat_map_iter(|v| {
-                let (list, other) = if incoming {
-                    (g.inc(v), &g.src)
-                } else {
-                    (g.out(v), &g.dst)
-                };
-                one_vertex(g, p, cols, keep, list, other)
-            })
-            .collect();
-        (0..width)
-            .into_par_iter()
-            .map(|k| rows.iter().skip(k).step_by(width).copied().collect())
-            .collect()
+        let mut columns: Vec<Vec<f64>> = (0..width(p)).map(|_| vec![0.0; g.vertices]).collect();
+        // Per block of vertices, that block's piece of every column.
+        let mut blocks: Vec<Vec<&mut [f64]>> = Vec::new();
+        for column in &mut columns {
+            for (k, piece) in column.chunks_mut(VERTICES_PER_BLOCK).enumerate() {
+                if blocks.len() <= k {
+                    blocks.push(Vec::new());
+                }
+                blocks[k].push(piece);
+            }
+        }
+        blocks.into_par_iter().enumerate().for_each_init(
+            Scratch::default,
+            |sc, (k, mut pieces)| {
+                let first = k * VERTICES_PER_BLOCK;
+                let count = pieces.first().map_or(0, |piece| piece.len());
+                for i in 0..count {
+                    let v = (first + i) as u32;
+                    sc.edges.clear();
+                    if rows_in_order {
+                        let hops = if incoming {
+                            g.in_hops(v)
+                        } else {
+                            g.out_hops(v)
+                        };
+                        sc.edges.extend(hops.iter().map(|h| (h.pos, h.other)));
+                    } else {
+                        let (list, other) = if incoming {
+                            (g.inc(v), &g.src)
+                        } else {
+                            (g.out(v), &g.dst)
+                        };
+                        let row_of = |e: u32| g.rows[e as usize];
+                        sc.edges
+                            .extend(list.iter().map(|&e| (row_of(e), other[e as usize])));
+                        sc.edges.sort_unstable_by_key(|&(row, _)| row);
+                    }
+                    sc.values.clear();
+                    one_vertex(p, (cols, keep), sc);
+                    for (piece, &value) in pieces.iter_mut().zip(&sc.values) {
+                        piece[i] = value;
+                    }
+                }
+            },
+        );
+        columns
     };
     let (out, inc) = rayon::join(|| side(false), || side(true));
     VertexStats { out, inc }
+}
+
+/// Vertices whose statistics one task computes.
+const VERTICES_PER_BLOCK: usize = 4096;
+
+/// One thread's scratch, reused from vertex to vertex.
+#[derive(Default)]
+struct Scratch {
+    /// The vertex's edges as (input row, counterparty), in row order.
+    edges: Vec<(u32, u32)>,
+    ends: Vec<u32>,
+    column: Vec<f64>,
+    /// The vertex's statistics, in output order.
+    values: Vec<f64>,
 }
 
 /// Number of values per vertex and direction.
@@ -68,51 +118,52 @@ pub(crate) fn width(p: &GfpParams) -> usize {
     structural + p.vertex_stats_cols.len() * (3..=10).filter(|&s| has(s)).count()
 }
 
-fn one_vertex(
-    g: &Graph,
-    p: &GfpParams,
-    cols: &[&[f64]],
-    keep: &Survivors,
-    list: &[u32],
-    other: &[u32],
-) -> Vec<f64> {
+/// The statistics of one vertex over its edges `sc.edges` (in input row order), into
+/// `sc.values`.
+fn one_vertex(p: &GfpParams, (cols, keep): (&[&[f64]], &Survivors), sc: &mut Scratch) {
     let has = |s: u8| p.vertex_stats_feats.contains(&s);
-    let mut by_row = list.to_vec();
-    by_row.sort_unstable_by_key(|&e| g.rows[e as usize]);
-    let list = &by_row[..];
-    let kept = list.iter().filter(|&&e| keep.graph[e as usize]).count();
-    let degree = (list.len() + kept) as f64;
-    let mut ends: Vec<u32> = list.iter().map(|&e| other[e as usize]).collect();
-    ends.sort_unstable();
-    ends.dedup();
-    let fan = ends.len() as f64;
+    let kept = sc
+        .edges
+        .iter()
+        .filter(|&&(row, _)| row >= keep.graph_from)
+        .count();
+    let degree = (sc.edges.len() + kept) as f64;
+    sc.ends.clear();
+    sc.ends.extend(sc.edges.iter().map(|&(_, other)| other));
+    sc.ends.sort_unstable();
+    sc.ends.dedup();
+    let fan = sc.ends.len() as f64;
     let ratio = if fan > 0.0 { degree / fan } else { 0.0 };
-    let mut out = Vec::with_capacity(width(p));
     for (s, value) in [(0, fan), (1, degree), (2, ratio)] {
         if has(s) {
-            out.push(value);
+            sc.values.push(value);
         }
     }
     for col in cols {
-        let values = column_stats(g, col, keep, list);
-        out.extend(
+        let values = column_stats(col, keep, &sc.edges, &mut sc.column);
+        sc.values.extend(
             (3u8..=10)
                 .filter(|&s| has(s))
                 .map(|s| values[s as usize - 3]),
         );
     }
-    out
 }
 
 /// avg, sum, min, max, median, var, skew, kurtosis of one column over a vertex's edges
-/// (`list` in insertion order, i.e. by input row: the running moments replay snapml's
-/// insertions and removals in that order, see [`Moments`]).
-fn column_stats(g: &Graph, col: &[f64], keep: &Survivors, list: &[u32]) -> [f64; 8] {
-    if list.is_empty() {
+/// (`edges` as (input row, counterparty) in row order, which is insertion order: the
+/// running moments replay snapml's insertions and removals in that order, see [`Moments`]).
+/// `median_set` is scratch.
+fn column_stats(
+    col: &[f64],
+    keep: &Survivors,
+    edges: &[(u32, u32)],
+    median_set: &mut Vec<f64>,
+) -> [f64; 8] {
+    if edges.is_empty() {
         return [0.0; 8];
     }
-    let value = |e: u32| col[g.rows[e as usize] as usize];
-    let mut median_set: Vec<f64> = list.iter().map(|&e| value(e)).collect();
+    median_set.clear();
+    median_set.extend(edges.iter().map(|&(row, _)| col[row as usize]));
     let (min, max) = median_set
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
@@ -121,18 +172,18 @@ fn column_stats(g: &Graph, col: &[f64], keep: &Survivors, list: &[u32]) -> [f64;
     // fit inserts every edge, prunes the old ones, then transform inserts every edge again.
     let mut moments = Moments::default();
     median_set.iter().for_each(|&x| moments.add(x));
-    for (&e, &x) in list.iter().zip(&median_set) {
-        if !keep.moments[e as usize] {
+    for (&(row, _), &x) in edges.iter().zip(median_set.iter()) {
+        if row < keep.moments_from {
             moments.remove(x);
         }
     }
     median_set.iter().for_each(|&x| moments.add(x));
-    median_set.extend(
-        list.iter()
-            .filter(|&&e| keep.graph[e as usize])
-            .map(|&e| value(e)),
-    );
-    let median = median(&mut median_set);
+    for (i, &(row, _)) in edges.iter().enumerate() {
+        if row >= keep.graph_from {
+            median_set.push(median_set[i]);
+        }
+    }
+    let median = median(median_set);
     let m = moments.stats();
     [m.avg, m.sum, min, max, median, m.var, m.skew, m.kurtosis]
 }
