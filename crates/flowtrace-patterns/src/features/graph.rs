@@ -6,6 +6,8 @@
 //! tie-break snapml applies to length-constrained cycles) is simply a smaller position.
 
 use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -47,8 +49,11 @@ impl Graph {
         let n = src.len();
         let times: Vec<i64> = ts.iter().map(|&t| t as i64).collect();
         let mut rows: Vec<u32> = (0..n as u32).collect();
-        rows.par_sort_by_key(|&r| (times[r as usize], r));
-        let mut ids = HashMap::new();
+        if !times.par_windows(2).all(|w| w[0] <= w[1]) {
+            rows.par_sort_by_key(|&r| (times[r as usize], r));
+        }
+        // Vertex ids are the graph's only hashing: a fast fixed hash, not SipHash.
+        let mut ids = HashMap::with_capacity_and_hasher(1024, FixedState::with_seed(0x0067_6670));
         let mut intern = |x: f64| {
             let key = if x == 0.0 { 0u64 } else { x.to_bits() };
             let next = ids.len() as u32;

@@ -151,13 +151,11 @@ fn one_side(
     };
     sc.pairs.clear();
     sc.pending.clear();
-    let mut pair_cost = 0;
     for h in since(candidates, from) {
         let p = h.other;
         if p != u && p != v && !sc.pairs.has(p) {
             sc.pairs.set(p, sc.pending.len() as i64);
             sc.pending.push(p);
-            pair_cost += looked_up(p).len();
         }
     }
     if sc.pending.is_empty() {
@@ -170,7 +168,17 @@ fn one_side(
     // Reading an intermediate's list is cheaper per hop than a pair's (no walk of the walked
     // list per pair) and usually comes from cache; only hubs make it the longer read.
     let by_intermediates = match sc.strategy {
-        Strategy::Auto => by_intermediate_cost <= 4 * pair_cost.max(64),
+        Strategy::Auto => {
+            // The pairs' list lengths are read only when the intermediates' are long: each
+            // is a read somewhere in memory, the intermediates' mostly in cache.
+            by_intermediate_cost <= 256
+                || by_intermediate_cost
+                    <= 4 * sc
+                        .pending
+                        .iter()
+                        .map(|&p| looked_up(p).len())
+                        .sum::<usize>()
+        }
         Strategy::Pairs { .. } => false,
         Strategy::Intermediates => true,
     };
