@@ -5,6 +5,8 @@
 //! three quarters of them are vertex statistics that repeat on every edge of the vertex. So
 //! each vertex's statistics are formatted once, per direction, and copied into the lines of
 //! its edges: about ten times fewer numbers to format on a graph of ten edges per vertex.
+//! The pattern counts are written from the families' count tables (`u32` per edge and bin)
+//! without becoming `f64` columns first, which would double their memory.
 
 use std::io::{self, Write};
 
@@ -38,13 +40,16 @@ pub fn write_fit_transform_csv(
     out: &mut impl Write,
 ) -> Result<(), FeatureCsvError> {
     let computed = compute(params, columns)?;
-    let dense: Vec<&[f64]> = columns
-        .iter()
-        .copied()
-        .chain(computed.histograms.iter().map(Vec::as_slice))
-        .collect();
     let vertex = computed.vertex.as_ref().map(VertexText::new);
+    // The input columns are formatted as numbers; the counts and statistics after them.
     let tail = |row: usize, line: &mut Vec<u8>| {
+        let e = computed.edge_of_row[row];
+        for hist in &computed.histograms {
+            for bin in 0..hist.bins() {
+                line.push(b',');
+                push_count(hist.get(e, bin), line);
+            }
+        }
         if let Some(v) = &vertex {
             v.push_row(row, line);
         }
@@ -63,7 +68,7 @@ pub fn write_fit_transform_csv(
             .zip(&starts)
             .for_each(|(text, &from)| {
                 text.clear();
-                format_rows_with(&dense, from, (from + chunk).min(end), text, tail);
+                format_rows_with(columns, from, (from + chunk).min(end), text, tail);
             });
         for text in &buffers[..starts.len()] {
             out.write_all(text)?;
@@ -71,6 +76,16 @@ pub fn write_fit_transform_csv(
         start = end;
     }
     Ok(())
+}
+
+/// Appends a count as `NumberText` writes the same value as `f64`.
+#[inline]
+fn push_count(n: u32, line: &mut Vec<u8>) {
+    if n < 10 {
+        line.push(b'0' + n as u8);
+    } else {
+        line.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
 }
 
 /// Each vertex's statistics as text, per direction: `fan,deg,...` without a leading comma.
