@@ -15,7 +15,8 @@ tool's CSV reading and writing (flowtrace writes about 1 GB; on some machines th
 buffered write alone takes 1-2 s of that).
 
     bench/gfp/bench.py [--edges N] [--features stats|all] [--flowtrace target/release/flowtrace]
-                       [--example target/release/examples/gfp_features] [--rerun-snapml]
+                       [--example target/release/examples/gfp_features] [--repeat 3]
+                       [--rerun-snapml]
 
 snapml takes minutes on the default stream, so its output and timings are cached in
 target/gfp-bench/ (snapml.csv and snapml-run.json, keyed by the input file and the
@@ -81,7 +82,10 @@ def generate(path, edges, accounts, days, seed=42):
 
 
 def timed(cmd, env=None):
-    """Runs cmd; returns (wall seconds, peak RSS in MiB, stderr)."""
+    """Runs cmd; returns (wall seconds, peak RSS in MiB, stderr). Flushes the page cache's
+    pending writes first: the previous run's gigabyte of CSV being written back to disk in
+    the background would otherwise take CPU from this one."""
+    os.sync()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env=None if env is None else dict(os.environ, **env))
@@ -161,6 +165,8 @@ def main():
                     help="flowtrace's fit_transform timed in memory, like snapml's")
     ap.add_argument("--features", choices=["stats", "all"], default="stats",
                     help="fan, degree and vertex statistics, or every family")
+    ap.add_argument("--repeat", type=int, default=3,
+                    help="runs of flowtrace (whole process and in memory); the median is reported")
     ap.add_argument("--rerun-snapml", action="store_true",
                     help="run snapml even if a cached run for this input and parameters exists")
     args = ap.parse_args()
@@ -183,11 +189,20 @@ def main():
     ft = [args.flowtrace, "--threads", "2", "--quiet", "features", edges_csv,
           "--params", params, "--out", ft_out]
     s_wall, s_rss, s_inner = snapml_run(snap, snap_out, edges_csv, args.rerun_snapml)
-    f_wall, f_rss, _ = timed(ft)
+    # flowtrace takes seconds: each of its runs is repeated and the median reported, since
+    # one run on a shared machine can be off by half.
+    runs = [timed(ft) for _ in range(args.repeat)]
+    f_walls = sorted(r[0] for r in runs)
+    f_wall, f_rss = f_walls[len(runs) // 2], max(r[1] for r in runs)
     ex_out = os.path.join(work, f"flowtrace-in-memory{suffix}.csv")
-    _, _, ex_err = timed([args.example, edges_csv, params, ex_out], env={"RAYON_NUM_THREADS": "2"})
-    e_inner = next(float(l.split()[1]) for l in ex_err.splitlines()
-                   if l.startswith("flowtrace_seconds"))
+    e_inners = []
+    for _ in range(args.repeat):
+        _, _, ex_err = timed([args.example, edges_csv, params, ex_out],
+                             env={"RAYON_NUM_THREADS": "2"})
+        e_inners.append(next(float(l.split()[1]) for l in ex_err.splitlines()
+                             if l.startswith("flowtrace_seconds")))
+    e_inners.sort()
+    e_inner = e_inners[len(e_inners) // 2]
 
     a = np.loadtxt(snap_out, delimiter=",", dtype=np.float64, ndmin=2)
     with open(ft_out) as f:
@@ -201,12 +216,13 @@ def main():
           f"({args.features})")
     print(f"snapml    wall {s_wall:8.2f} s  {n / s_wall:12,.0f} edges/s  peak RSS {s_rss:8.0f} MiB"
           f"  (inside fit_transform {s_inner:.2f} s, {n / s_inner:,.0f} edges/s)")
-    print(f"flowtrace wall {f_wall:8.2f} s  {n / f_wall:12,.0f} edges/s  peak RSS {f_rss:8.0f} MiB")
+    print(f"flowtrace wall {f_wall:8.2f} s  {n / f_wall:12,.0f} edges/s  peak RSS {f_rss:8.0f} MiB"
+          f"  (median of {len(f_walls)}: {', '.join(f'{w:.2f}' for w in f_walls)})")
     print(f"ratio (snapml wall / flowtrace wall) {s_wall / f_wall:.1f}x; "
           f"vs snapml's fit_transform alone {s_inner / f_wall:.1f}x")
     print(f"in memory (fit_transform alone: input loaded, every output column materialised): "
-          f"snapml {s_inner:.2f} s, flowtrace {e_inner:.3f} s ({n / e_inner:,.0f} edges/s), "
-          f"ratio {s_inner / e_inner:.1f}x")
+          f"snapml {s_inner:.2f} s, flowtrace {e_inner:.3f} s ({n / e_inner:,.0f} edges/s; median "
+          f"of {', '.join(f'{x:.3f}' for x in e_inners)}), ratio {s_inner / e_inner:.1f}x")
     print(f"flowtrace features vs snapml: {report}")
     print(f"flowtrace fit_transform (examples/gfp_features) vs snapml: {report_in_memory}")
     if not (same and same_in_memory):
