@@ -172,6 +172,7 @@ fn csr(endpoint: &[u32], vertices: usize) -> (Vec<u32>, Vec<u32>) {
 }
 
 /// Per-thread scratch: a mark per vertex that is cleared in O(1) by bumping an epoch.
+#[derive(Default)]
 pub(crate) struct Marks {
     epoch: u32,
     stamp: Vec<u32>,

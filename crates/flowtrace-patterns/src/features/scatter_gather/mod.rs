@@ -33,34 +33,27 @@
 //! their walked list, and the lists of its intermediates come from cache. A side's pairs
 //! are searched together from their intermediates ([`intermediates`]: each intermediate's
 //! list read once for every pair) unless an intermediate is a hub whose list is far longer
-//! than the pairs' lists; then pair by pair ([`pattern`]), every pair's looked-up list
+//! than the pairs' lists; then pair by pair ([`pairs`]), every pair's looked-up list
 //! requested before the first is searched. Lists are contiguous records of time, other
 //! vertex and position ([`Graph::out_hops`]).
 
 mod intermediates;
+mod pairs;
 
 use super::credits::Histograms;
 use super::graph::{par_for_each_with, Graph, Marks};
-use super::hop_lists::{prefetch_list, since, Hop};
+use super::hop_lists::{prefetch_list, since};
 use super::params::PatternParams;
+use pairs::Side;
 
 /// Scratch of one thread.
 struct Scratch {
-    /// Intermediates with a lookup-side edge at or after `from`: the latest such time.
-    linked: Marks,
-    /// Intermediates with a lookup-side edge before `from` (filled only when needed).
-    linked_early: Marks,
-    /// Intermediates found (both hops in the window).
-    confirmed: Marks,
-    /// Pairs already searched from the current edge.
+    /// The current side's pairs, marked with their index in `pending`.
     pairs: Marks,
     strategy: Strategy,
-    /// The pairs' other vertices, gathered before any is searched.
+    /// The pairs' other vertices.
     pending: Vec<u32>,
-    /// Intermediates found, when the lists are short.
-    pending_confirmed: Vec<u32>,
-    edges: Vec<u32>,
-    /// For the searches by intermediate.
+    by_pair: pairs::Scratch,
     by_intermediate: intermediates::Scratch,
 }
 
@@ -90,14 +83,10 @@ enum Strategy {
 fn count_with(g: &Graph, family: &PatternParams, strategy: Strategy) -> Histograms {
     let hist = Histograms::new(g.len(), family);
     let scratch = || Scratch {
-        linked: Marks::new(0),
-        linked_early: Marks::new(0),
-        confirmed: Marks::new(0),
         pairs: Marks::new(g.vertices),
         strategy,
         pending: Vec::new(),
-        pending_confirmed: Vec::new(),
-        edges: Vec::new(),
+        by_pair: pairs::Scratch::default(),
         by_intermediate: intermediates::Scratch::default(),
     };
     par_for_each_with(g.vertices as u32, scratch, |sc, u| {
@@ -126,8 +115,8 @@ enum Kind {
     Gather,
 }
 
-/// The pairs of one side of the edge at `e`, each searched by [`pattern`] or all of them by
-/// their intermediates ([`intermediates`]), whichever reads fewer hops.
+/// The pairs of one side of the edge `u -> v` at `t`, all of them searched by their
+/// intermediates ([`intermediates`]) or each on its own ([`pairs`]).
 fn one_side(
     g: &Graph,
     family: &PatternParams,
@@ -199,175 +188,16 @@ fn one_side(
     for &p in &sc.pending {
         prefetch_list(looked_up(p));
     }
-    for k in 0..sc.pending.len() {
-        let p = sc.pending[k];
+    let small = match sc.strategy {
+        Strategy::Pairs { small } => small,
+        _ => pairs::SMALL,
+    };
+    for &p in &sc.pending {
         let side = match kind {
             Kind::Scatter => Side::Scatter { s: u, d: p },
             Kind::Gather => Side::Gather { s: p, d: v },
         };
-        pattern(g, family, side, from, t, sc, hist);
-    }
-}
-
-/// The role of the searching edge in a pair `(s, d)`: it decides which hop list is walked
-/// and which is looked up (see the module docs).
-#[derive(Clone, Copy)]
-enum Side {
-    /// The edge leaves `s`: walk `s`'s payments, look up `d`'s receipts.
-    Scatter { s: u32, d: u32 },
-    /// The edge enters `d`: walk `d`'s receipts, look up `s`'s payments.
-    Gather { s: u32, d: u32 },
-}
-
-impl Side {
-    /// The walked list (from `from` on), the looked-up list (whole), the walked vertex. In
-    /// both lists a hop's other vertex is its intermediate.
-    fn lists(self, g: &Graph, from: i64) -> (&[Hop], &[Hop], u32) {
-        match self {
-            Side::Scatter { s, d } => (since(g.out_hops(s), from), g.in_hops(d), s),
-            Side::Gather { s, d } => (since(g.in_hops(d), from), g.out_hops(s), d),
-        }
-    }
-}
-
-/// Below this product of the two lists' lengths, a pair's intermediates are found by scanning
-/// the lists themselves (which stay in the first-level cache) rather than through per-vertex
-/// marks (a cache miss each once a thread's marks outgrow its cache).
-const SMALL: usize = 256;
-
-/// [`pattern`] for short lists, by the same rules. `lists` are the walked list (from `from`
-/// on), the looked-up list (whole) and the walked vertex.
-fn short_lists(
-    g: &Graph,
-    family: &PatternParams,
-    lists: (&[Hop], &[Hop], u32),
-    from: i64,
-    t: i64,
-    sc: &mut Scratch,
-    hist: &Histograms,
-) {
-    let (walked, looked_up, walked_vertex) = lists;
-    let linked = &looked_up[looked_up.partition_point(|h| h.ts < from)..];
-    sc.pending_confirmed.clear();
-    sc.edges.clear();
-    for h in walked {
-        let m = h.other;
-        if m == walked_vertex {
-            continue;
-        }
-        if h.ts > t {
-            if looked_up.iter().any(|x| x.other == m) {
-                return;
-            }
-            continue;
-        }
-        let Some(latest) = linked.iter().filter(|x| x.other == m).map(|x| x.ts).max() else {
-            continue;
-        };
-        if latest > t {
-            return;
-        }
-        if !sc.pending_confirmed.contains(&m) {
-            sc.pending_confirmed.push(m);
-        }
-        sc.edges.push(h.pos);
-    }
-    let Some(bin) = family.bin(sc.pending_confirmed.len()) else {
-        return;
-    };
-    for x in linked {
-        if sc.pending_confirmed.contains(&x.other) {
-            sc.edges.push(x.pos);
-        }
-    }
-    for &f in &sc.edges {
-        hist.add(f, bin, g.entries[f as usize]);
-    }
-}
-
-/// The pattern of a pair from `from` on, credited if it has at least two intermediates and
-/// nothing later than `t`.
-fn pattern(
-    g: &Graph,
-    family: &PatternParams,
-    side: Side,
-    from: i64,
-    t: i64,
-    sc: &mut Scratch,
-    hist: &Histograms,
-) {
-    let (walked, looked_up, walked_vertex) = side.lists(g, from);
-    let small = match sc.strategy {
-        Strategy::Pairs { small } => small,
-        _ => SMALL,
-    };
-    if walked.len() * looked_up.len() <= small {
-        short_lists(
-            g,
-            family,
-            (walked, looked_up, walked_vertex),
-            from,
-            t,
-            sc,
-            hist,
-        );
-        return;
-    }
-    for marks in [&mut sc.linked, &mut sc.linked_early, &mut sc.confirmed] {
-        marks.ensure(g.vertices);
-    }
-    sc.linked.clear();
-    sc.confirmed.clear();
-    sc.edges.clear();
-    let early = looked_up.partition_point(|h| h.ts < from);
-    let mut early_marked = false;
-    for h in &looked_up[early..] {
-        let latest = sc.linked.get(h.other).unwrap_or(i64::MIN);
-        sc.linked.set(h.other, latest.max(h.ts));
-    }
-    let mut size = 0;
-    for h in walked {
-        let m = h.other;
-        if m == walked_vertex {
-            continue;
-        }
-        if h.ts > t {
-            // A later hop kills the pattern if its intermediate was ever linked, even
-            // before the window.
-            if !early_marked {
-                sc.linked_early.clear();
-                for h in &looked_up[..early] {
-                    sc.linked_early.set(h.other, 0);
-                }
-                early_marked = true;
-            }
-            if sc.linked.has(m) || sc.linked_early.has(m) {
-                return;
-            }
-            continue;
-        }
-        let Some(latest) = sc.linked.get(m) else {
-            continue;
-        };
-        if latest > t {
-            return;
-        }
-        if !sc.confirmed.has(m) {
-            sc.confirmed.set(m, 0);
-            size += 1;
-        }
-        sc.edges.push(h.pos);
-    }
-    let Some(bin) = family.bin(size) else {
-        return;
-    };
-    for h in &looked_up[early..] {
-        if sc.confirmed.has(h.other) {
-            sc.edges.push(h.pos);
-        }
-    }
-    for &f in &sc.edges {
-        hist.add(f, bin, g.entries[f as usize]);
+        pairs::pattern(g, family, side, (from, t), small, &mut sc.by_pair, hist);
     }
 }
 
