@@ -11,6 +11,10 @@ use super::super::graph::{Graph, Marks};
 use super::super::hop_lists::Hop;
 use super::super::params::PatternParams;
 
+/// Up to this many walked hops, their intermediates are told apart by comparing with each
+/// (more are sorted).
+const SHORT_WALK: usize = 32;
+
 /// Up to this many pairs, a hop's pair is found by comparing it with each.
 const FEW_PAIRS: usize = 16;
 
@@ -22,7 +26,8 @@ pub(super) struct Intermediate {
     /// Whether the walked list reaches it later than the searching edge (which kills every
     /// pair it links, see the module docs of [`super`]).
     later: bool,
-    /// Its walked hops in the window: `walked[first..end]` of [`Scratch::walked`].
+    /// Its walked hops in the window: `walked[first..end]` of [`Scratch::walked`] when that
+    /// is grouped by intermediate ([`Scratch::grouped`]).
     first: u32,
     end: u32,
 }
@@ -40,8 +45,10 @@ struct Pair {
 /// Scratch of one thread for these searches.
 #[derive(Default)]
 pub(super) struct Scratch {
-    /// The walked hops, other than to the walked vertex, grouped by intermediate.
+    /// The walked hops, other than to the walked vertex: in time order for a short list,
+    /// grouped by intermediate for a long one.
     walked: Vec<Hop>,
+    grouped: bool,
     intermediates: Vec<Intermediate>,
     pairs: Vec<Pair>,
     /// Per pair: the intermediates confirmed and the looked-up hops in the window.
@@ -62,8 +69,28 @@ impl Scratch {
         self.walked.clear();
         self.walked
             .extend(walked.iter().filter(|h| h.other != walked_vertex));
-        self.walked.sort_unstable_by_key(|h| (h.other, h.ts));
         self.intermediates.clear();
+        self.grouped = self.walked.len() > SHORT_WALK;
+        if !self.grouped {
+            // A short list: its distinct intermediates by comparing with each found so far.
+            let mut cost = 0;
+            for h in &self.walked {
+                match self.intermediates.iter_mut().find(|i| i.m == h.other) {
+                    Some(inter) => inter.later |= h.ts > t,
+                    None => {
+                        self.intermediates.push(Intermediate {
+                            m: h.other,
+                            later: h.ts > t,
+                            first: 0,
+                            end: 0,
+                        });
+                        cost += list_len(h.other);
+                    }
+                }
+            }
+            return cost;
+        }
+        self.walked.sort_unstable_by_key(|h| (h.other, h.ts));
         let mut cost = 0;
         let mut i = 0;
         while i < self.walked.len() {
@@ -116,14 +143,18 @@ impl Scratch {
             }
             lists[..n].iter_mut().for_each(Vec::clear);
         }
-        // A few pairs are found by a bit per pair in one word (most hops reach no pair and
-        // stop there), then comparing with each; more pairs through the marks, a read of a
-        // per-vertex array.
+        // A few pairs are found by a bit per pair in a 256-bit filter, indexed by a hash of the
+        // vertex (most hops reach no pair and stop there), then comparing with each; more
+        // pairs through the marks, a read of a per-vertex array.
         let few = n <= FEW_PAIRS;
-        let bits = pair_vertices.iter().fold(0u64, |b, &p| b | 1 << (p % 64));
+        let slot = |x: u32| (x.wrapping_mul(0x9E37_79B1) >> 24) as usize;
+        let mut filter = [0u64; 4];
+        for &p in pair_vertices {
+            filter[slot(p) / 64] |= 1 << (slot(p) % 64);
+        }
         let pair_of = |x: u32| -> Option<usize> {
             if few {
-                if bits >> (x % 64) & 1 == 0 {
+                if filter[slot(x) / 64] >> (slot(x) % 64) & 1 == 0 {
                     return None;
                 }
                 pair_vertices.iter().position(|&p| p == x)
@@ -165,7 +196,13 @@ impl Scratch {
             };
             for &k in &self.confirmed[p] {
                 let inter = self.intermediates[k as usize];
-                for h in &self.walked[inter.first as usize..inter.end as usize] {
+                let in_window = |h: &&Hop| h.other == inter.m && h.ts <= t;
+                let hops = if self.grouped {
+                    &self.walked[inter.first as usize..inter.end as usize]
+                } else {
+                    &self.walked[..]
+                };
+                for h in hops.iter().filter(in_window) {
                     hist.add(h.pos, bin, g.entries[h.pos as usize]);
                 }
             }
