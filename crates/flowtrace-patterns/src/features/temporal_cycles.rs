@@ -68,6 +68,15 @@ pub(crate) fn count(g: &Graph, family: &PatternParams) -> Histograms {
 fn search(g: &Graph, family: &PatternParams, e: u32, sc: &mut Scratch, hist: &Histograms) {
     let (u, v, t) = (g.src[e as usize], g.dst[e as usize], g.ts[e as usize]);
     let from = t - family.tw;
+    // A cycle leaves v at or after `from` and before `t`: without such an edge there is
+    // nothing to find, and the reverse pass from u is skipped.
+    let leaves = since(g.out_hops(v), from)
+        .iter()
+        .take_while(|h| h.ts < t)
+        .any(|h| h.other != v);
+    if !leaves {
+        return;
+    }
     latest_departures(g, u, from, t, sc);
     if !sc.latest.has(v) {
         return;
