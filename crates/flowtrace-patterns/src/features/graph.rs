@@ -18,6 +18,9 @@ use super::hop_lists::{Hop, HopLists};
 pub(crate) struct Graph {
     /// Input row of each position.
     pub rows: Vec<u32>,
+    /// Whether each position is its input row (the input was in time order): then every
+    /// list in position order is also in input row order.
+    pub in_row_order: bool,
     /// Dense source vertex of each position.
     pub src: Vec<u32>,
     /// Dense destination vertex of each position.
@@ -49,7 +52,8 @@ impl Graph {
         let n = src.len();
         let times: Vec<i64> = ts.iter().map(|&t| t as i64).collect();
         let mut rows: Vec<u32> = (0..n as u32).collect();
-        if !times.par_windows(2).all(|w| w[0] <= w[1]) {
+        let in_row_order = times.par_windows(2).all(|w| w[0] <= w[1]);
+        if !in_row_order {
             rows.par_sort_by_key(|&r| (times[r as usize], r));
         }
         // Vertex ids are the graph's only hashing: a fast fixed hash, not SipHash.
@@ -70,6 +74,7 @@ impl Graph {
             rayon::join(|| csr(&s, vertices), || csr(&d, vertices));
         Graph {
             rows,
+            in_row_order,
             src: s,
             dst: d,
             ts,

@@ -311,13 +311,7 @@ fn histogram_columns(edge_of_row: &[u32], hist: &Histograms) -> Vec<Vec<f64>> {
     const ROWS: usize = 1 << 14;
     let rows = edge_of_row.len();
     let mut columns: Vec<Vec<f64>> = (0..hist.bins()).map(|_| vec![0.0; rows]).collect();
-    // Per block of rows, that block's piece of every column.
-    let mut blocks: Vec<Vec<&mut [f64]>> = (0..rows.div_ceil(ROWS)).map(|_| Vec::new()).collect();
-    for column in &mut columns {
-        for (block, piece) in blocks.iter_mut().zip(column.chunks_mut(ROWS)) {
-            block.push(piece);
-        }
-    }
+    let blocks = column_blocks(&mut columns, ROWS);
     blocks
         .into_par_iter()
         .enumerate()
@@ -330,6 +324,21 @@ fn histogram_columns(edge_of_row: &[u32], hist: &Histograms) -> Vec<Vec<f64>> {
             }
         });
     columns
+}
+
+/// Each block of `rows` rows' piece of every column (the last block may be shorter), so that
+/// blocks can fill their rows of all the columns in parallel.
+pub(crate) fn column_blocks(columns: &mut [Vec<f64>], rows: usize) -> Vec<Vec<&mut [f64]>> {
+    let mut blocks: Vec<Vec<&mut [f64]>> = Vec::new();
+    for column in columns {
+        for (k, piece) in column.chunks_mut(rows).enumerate() {
+            if blocks.len() <= k {
+                blocks.push(Vec::new());
+            }
+            blocks[k].push(piece);
+        }
+    }
+    blocks
 }
 
 /// Statistics columns: source out, source in, target out, target in. Each output row looks

@@ -15,6 +15,7 @@
 
 use rayon::prelude::*;
 
+use super::column_blocks;
 use super::graph::Graph;
 use super::moments::Moments;
 use super::params::GfpParams;
@@ -43,20 +44,9 @@ pub(crate) struct VertexStats {
 
 /// Computes the statistics the parameters ask for over columns `cols` (by input row).
 pub(crate) fn compute(g: &Graph, p: &GfpParams, cols: &[&[f64]], keep: &Survivors) -> VertexStats {
-    // On input in time order (ties by row) the adjacency lists are already in row order.
-    let rows_in_order = g.rows.par_iter().enumerate().all(|(i, &r)| r as usize == i);
     let side = |incoming: bool| -> Vec<Vec<f64>> {
         let mut columns: Vec<Vec<f64>> = (0..width(p)).map(|_| vec![0.0; g.vertices]).collect();
-        // Per block of vertices, that block's piece of every column.
-        let mut blocks: Vec<Vec<&mut [f64]>> = Vec::new();
-        for column in &mut columns {
-            for (k, piece) in column.chunks_mut(VERTICES_PER_BLOCK).enumerate() {
-                if blocks.len() <= k {
-                    blocks.push(Vec::new());
-                }
-                blocks[k].push(piece);
-            }
-        }
+        let blocks = column_blocks(&mut columns, VERTICES_PER_BLOCK);
         blocks.into_par_iter().enumerate().for_each_init(
             Scratch::default,
             |sc, (k, mut pieces)| {
@@ -65,7 +55,7 @@ pub(crate) fn compute(g: &Graph, p: &GfpParams, cols: &[&[f64]], keep: &Survivor
                 for i in 0..count {
                     let v = (first + i) as u32;
                     sc.edges.clear();
-                    if rows_in_order {
+                    if g.in_row_order {
                         let hops = if incoming {
                             g.in_hops(v)
                         } else {
