@@ -173,6 +173,19 @@ mod tests {
     use super::super::{fit_transform, format_csv_rows};
     use super::*;
 
+    /// Counts are written as the same values would be as `f64` columns.
+    #[test]
+    fn counts_read_as_their_f64_values() {
+        let mut text = NumberText::default();
+        let counts = (0..100_000u32).chain([u32::MAX - 1, u32::MAX]);
+        for n in counts {
+            let (mut count, mut float) = (Vec::new(), Vec::new());
+            push_count(n, &mut count);
+            text.push(f64::from(n), &mut float);
+            assert_eq!(count, float, "{n}");
+        }
+    }
+
     /// The vertex-text shortcut writes exactly what formatting every column would.
     #[test]
     fn same_text_as_formatting_every_column() {
