@@ -3,8 +3,8 @@
 //! the pairs' lists are the targets' receipts; `m`'s receipts on the gather side), and each
 //! hop found there that reaches a pair's other vertex is that pair's looked-up hop through
 //! `m`. Every pair's pattern comes out of one pass over the intermediates' lists, by the
-//! rules of [`super::pattern`], instead of one pass per pair over the pair's list with the
-//! walked list scanned again for each.
+//! rules in the [`super`] module docs, instead of one pass per pair over the pair's list with
+//! the walked list scanned again for each ([`super::pairs`]).
 
 use super::super::credits::Histograms;
 use super::super::graph::{Graph, Marks};
@@ -20,7 +20,7 @@ const FEW_PAIRS: usize = 16;
 
 /// A distinct intermediate of the walked list.
 #[derive(Clone, Copy)]
-pub(super) struct Intermediate {
+struct Intermediate {
     /// The vertex.
     m: u32,
     /// Whether the walked list reaches it later than the searching edge (which kills every
