@@ -167,8 +167,8 @@ pub enum FeatureError {
 /// snapml's `fit_transform` on a fresh preprocessor: features of every row of `columns`
 /// (snapml's layout, column-major).
 pub fn fit_transform(params: &GfpParams, columns: &[&[f64]]) -> Result<FeatureTable, FeatureError> {
-    let computed = compute(params, columns)?;
-    let mut out = computed.histogram_columns();
+    let mut computed = compute(params, columns)?;
+    let mut out = computed.take_histogram_columns();
     if let Some(vertex) = &computed.vertex {
         out.extend(stats_columns(vertex));
     }
@@ -192,11 +192,13 @@ pub(crate) struct Computed {
 }
 
 impl Computed {
-    /// The histogram columns, in input row order.
-    pub fn histogram_columns(&self) -> Vec<Vec<f64>> {
-        self.histograms
-            .iter()
-            .flat_map(|hist| histogram_columns(&self.edge_of_row, hist))
+    /// The histogram columns, in input row order. Each family's count table is dropped as
+    /// soon as its columns are made, so the two are never all held at once.
+    pub fn take_histogram_columns(&mut self) -> Vec<Vec<f64>> {
+        let edge_of_row = &self.edge_of_row;
+        std::mem::take(&mut self.histograms)
+            .into_iter()
+            .flat_map(|hist| histogram_columns(edge_of_row, &hist))
             .collect()
     }
 }
